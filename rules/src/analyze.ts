@@ -1,0 +1,50 @@
+/** Source text → model facts: parse (incrementally when a previous tree is given), extract, and free the tree. */
+import type { LanguageId } from "./types";
+import type { FileFacts } from "./model/facts";
+import { extractJavaScript } from "./model/javascript";
+import { extractPython } from "./model/python";
+import { parseText, type Tree } from "./parse/parser";
+
+/** Files bigger than this are skipped with a message: a generated bundle is not AI code. */
+export const MAX_FILE_CHARS = 2_000_000;
+
+/**
+ * A cheap look at the text: can this file hold a model call, a provider key or an
+ * instrumentation call? Most files of a workspace cannot, and are never parsed.
+ */
+const MARKERS =
+  /openai|anthropic|["'](?:ai|ai\/[\w-]+)["']|@ai-sdk|sk-|AIza|hf_|gsk_|xai-|r8_|pplx-|traceloop|openlit|logfire|weave|LLMObs|Instrument|registerOTel|LangfuseExporter|agentops|Laminar|autolog/;
+
+export function mayContainModelCode(text: string): boolean {
+  return MARKERS.test(text);
+}
+
+export function extractFacts(tree: Tree, text: string, language: LanguageId): FileFacts {
+  return language === "python" ? extractPython(tree.rootNode, text, language) : extractJavaScript(tree.rootNode, text, language);
+}
+
+/** Parses and extracts in one step, deleting the tree (workspace scans keep no trees). */
+export function analyzeText(text: string, language: LanguageId): FileFacts {
+  const tree = parseText(language, text);
+  try {
+    return extractFacts(tree, text, language);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Facts for a file that cannot hold AI code: nothing to check. */
+export function emptyFacts(text: string, language: LanguageId): FileFacts {
+  return {
+    language,
+    text,
+    callSites: [],
+    clients: [],
+    jsonParses: [],
+    stringLiterals: [],
+    instrumentation: [],
+    imports: { insertAt: 0, hasOpenTelemetry: false, hasOs: false, hasLogging: false },
+    suppressions: [],
+    syntaxErrors: 0,
+  };
+}

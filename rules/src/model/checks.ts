@@ -1,0 +1,154 @@
+/**
+ * The verdict of every check for one call site. Rules report `fail`; the report and the
+ * readiness panel show all of them. `unknown` covers what the engine cannot see and
+ * checks that do not apply (an embeddings call has no output limit).
+ */
+import type { Verdict } from "../types";
+import type { CallSite, FileFacts, JsonParseFact, OptionEntry, OptionsBag } from "./facts";
+import type { ProjectFacts } from "./project";
+import { isGatewayUrl } from "./telemetryCatalogue";
+
+export interface CallChecks {
+  timeout: Verdict;
+  outputLimit: Verdict;
+  usageRecorded: Verdict;
+  telemetry: Verdict;
+  outputGuarded: Verdict;
+  errorHandling: Verdict;
+  modelPinned: Verdict;
+}
+
+export type CheckName = keyof CallChecks;
+
+/** Why the timeout check failed: nothing set, or set to `None`/`null` on purpose. */
+export interface TimeoutDetail {
+  verdict: Verdict;
+  disabledBy?: OptionEntry;
+}
+
+export function computeChecks(facts: FileFacts, index: number, project: ProjectFacts): CallChecks {
+  const site = facts.callSites[index];
+  if (site.broken) {
+    return { timeout: "unknown", outputLimit: "unknown", usageRecorded: "unknown", telemetry: "unknown", outputGuarded: "unknown", errorHandling: "unknown", modelPinned: "unknown" };
+  }
+  const telemetry = telemetryCheck(site, project);
+  return {
+    timeout: timeoutCheck(site).verdict,
+    outputLimit: outputLimitCheck(site),
+    usageRecorded: usageCheck(site, project),
+    telemetry,
+    outputGuarded: outputGuardedCheck(facts, index),
+    errorHandling: site.insideTry ? "pass" : "fail",
+    modelPinned: site.model && /\d{4}-?\d{2}-?\d{2}|@\d{8}$|-\d{3,4}$/.test(site.model) ? "pass" : "unknown",
+  };
+}
+
+function entry(bag: OptionsBag | null, names: string[]): OptionEntry | undefined {
+  return bag?.entries.find((e) => names.includes(e.name));
+}
+
+/** A bag that sets `names`: `pass`, `fail` when set to None/null, `unknown` when it may be hidden in a spread. */
+function bagSets(bag: OptionsBag | null, names: string[]): { verdict: Verdict | null; disabledBy?: OptionEntry } {
+  if (!bag) return { verdict: null };
+  const found = entry(bag, names);
+  if (found) return found.literal === null ? { verdict: "fail", disabledBy: found } : { verdict: "pass" };
+  return { verdict: bag.hasSpread ? "unknown" : null };
+}
+
+export function timeoutCheck(site: CallSite): TimeoutDetail {
+  const { timeout } = site.sdk;
+  const names = [timeout.option, ...timeout.alternatives];
+  // The call, then `with_options`, then the client: the nearest setting wins.
+  for (const bag of [site.options, site.requestOptions, site.withOptions]) {
+    const result = bagSets(bag, names);
+    if (result.verdict) return { verdict: result.verdict, disabledBy: result.disabledBy };
+  }
+  if (site.sdk.clientClasses.length > 0) {
+    if (site.requestOptions && site.requestOptions.entries.length === 0 && site.requestOptions.hasSpread) return { verdict: "unknown" };
+    if (site.options === null && site.sdk.ecosystem === "python") return { verdict: "unknown" };
+    if (site.clientResolution === "unresolved") return { verdict: "unknown" };
+    if (site.clientResolution === "local") {
+      const client = site.client!;
+      if (!client.options) return { verdict: "unknown" };
+      const result = bagSets(client.options, [timeout.option]);
+      if (result.verdict) return { verdict: result.verdict, disabledBy: result.disabledBy };
+      // A custom HTTP client may carry its own timeout.
+      if (entry(client.options, ["http_client", "httpAgent", "httpClient", "fetch", "fetchOptions"])) return { verdict: "unknown" };
+    }
+  } else if (site.options === null) {
+    return { verdict: "unknown" };
+  }
+  const finiteDefault = timeout.defaultSeconds !== null && timeout.defaultSeconds <= 60;
+  return { verdict: finiteDefault ? "pass" : "fail" };
+}
+
+export function outputLimitCheck(site: CallSite): Verdict {
+  const names = site.method.outputLimit;
+  if (names.length === 0 || !site.options) return "unknown";
+  const found = entry(site.options, names);
+  if (found) return found.literal === null ? "fail" : "pass";
+  return site.options.hasSpread ? "unknown" : "fail";
+}
+
+function usageCheck(site: CallSite, project: ProjectFacts): Verdict {
+  if (site.client?.instrumented || project.instrumentation || telemetryOption(site) === "pass") return "pass";
+  if (entry(site.options, ["onFinish", "onStepFinish"])) return "pass";
+  if (site.options?.hasSpread && site.sdk.clientClasses.length === 0) return "unknown";
+  const result = site.result;
+  switch (result.kind) {
+    case "dropped":
+      return "fail";
+    case "returned":
+      return "pass";
+    case "destructured":
+      if (result.names.some((n) => n.startsWith("..."))) return "unknown";
+      return result.names.some((n) => ["usage", "totalUsage", "usage_metadata", "steps"].includes(n)) ? "pass" : "fail";
+    case "bound":
+    case "other":
+      // An SDK stream reports usage in its chunks, where the engine does not follow yet.
+      return site.isStream && site.sdk.clientClasses.length > 0 && result.usageRead === "fail" ? "unknown" : result.usageRead;
+  }
+}
+
+/** The AI SDK's `experimental_telemetry: { isEnabled: true }`. */
+function telemetryOption(site: CallSite): Verdict | null {
+  const option = entry(site.options, ["experimental_telemetry"]);
+  if (!option) return null;
+  const enabled = option.nested?.entries.find((e) => e.name === "isEnabled");
+  if (enabled?.literal === true) return "pass";
+  if (enabled?.literal === false) return null;
+  return "unknown";
+}
+
+export function telemetryCheck(site: CallSite, project: ProjectFacts): Verdict {
+  if (site.insideSpan || site.client?.instrumented || project.instrumentation) return "pass";
+  const fromOption = telemetryOption(site);
+  if (fromOption) return fromOption;
+  const baseUrl = site.client?.options ? entry(site.client.options, [site.sdk.baseUrlOption]) : undefined;
+  if (baseUrl && (typeof baseUrl.literal !== "string" || isGatewayUrl(baseUrl.literal))) {
+    // A gateway records every request; a base URL from a variable may well be one.
+    return typeof baseUrl.literal === "string" ? "pass" : "unknown";
+  }
+  if (site.clientResolution === "unresolved") return "unknown";
+  if (site.options?.hasSpread && site.sdk.clientClasses.length === 0) return "unknown";
+  return "fail";
+}
+
+function outputGuardedCheck(facts: FileFacts, index: number): Verdict {
+  const parses = facts.jsonParses.filter((p) => p.source === index);
+  if (parses.length === 0) return "unknown";
+  return parses.some((p) => isUnguardedParse(facts, p)) ? "fail" : "pass";
+}
+
+/** The call asks for schema-checked output (`.parse()`, `generateObject`, `response_format` with a JSON schema). */
+export function hasStructuredOutput(site: CallSite): boolean {
+  if (site.method.structuredOutput) return true;
+  const format = entry(site.options, ["response_format", "text", "output", "experimental_output"]);
+  return format !== undefined && /json_schema|zodResponseFormat|zodTextFormat|Output\.object/.test(format.valueText);
+}
+
+/** A parse of model output with no try, no validation, from a call without structured output. */
+export function isUnguardedParse(facts: FileFacts, parse: JsonParseFact): boolean {
+  if (parse.broken || parse.insideTry || parse.validated || parse.source === null) return false;
+  return !hasStructuredOutput(facts.callSites[parse.source]);
+}

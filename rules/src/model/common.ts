@@ -1,0 +1,296 @@
+/**
+ * Extraction steps both adapters share: finding clients and model call sites through the
+ * SDK catalogue, linking `json.loads`/`JSON.parse` to the model output they read, and
+ * reading suppression comments. Language specifics come in through `AdapterHooks`.
+ */
+import type { Ecosystem, MethodEntry, SdkEntry } from "./catalogue";
+import { sdksFor } from "./catalogue";
+import type { CallSite, ClientFact, FileFacts, JsonParseFact, OptionsBag, ResultUse, Suppression } from "./facts";
+import type { Grammar } from "./grammar";
+import type { ImportTable } from "./imports";
+import { enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, taintedNames, unwrapUp } from "./flow";
+import { descendants, isBroken, spanOf, startsItsLine, statementFact, type Node } from "./syntax";
+import { SDK_SERIALISERS } from "./validators";
+
+export interface ClientConstruction {
+  sdk: SdkEntry;
+  className: string;
+  instrumented: boolean;
+  /** The constructor call (`OpenAI(...)` / `new OpenAI(...)`), inside any wrapper. */
+  call: Node;
+}
+
+export interface AdapterHooks {
+  grammar: Grammar;
+  ecosystem: Ecosystem;
+  imports: ImportTable;
+  /** `node` constructs an SDK client (possibly wrapped by an instrumenting function). */
+  clientOf(node: Node): ClientConstruction | null;
+  /** The name the value `outer` is bound to (`client`, `self.client`, `this.client`). */
+  bindingOf(outer: Node): string | null;
+  constructorOptions(call: Node, text: string): OptionsBag | null;
+  callOptions(call: Node, text: string, sdk: SdkEntry): Pick<CallSite, "options" | "requestOptions" | "requestOptionsAppendAt">;
+  /** Python `client.with_options(...)`: its options; undefined when `node` is not one. */
+  withOptionsOf(node: Node, text: string): OptionsBag | null | undefined;
+  insideSpan(node: Node): boolean;
+  resultOf(outer: Node): ResultUse;
+  isStream(call: Node, options: OptionsBag | null): boolean;
+  /** JS: a `.catch()` handles the promise. */
+  caught?(outer: Node): boolean;
+  /** Nodes that are constructions or calls (`new_expression` in JS besides calls). */
+  constructionTypes?: string[];
+}
+
+interface Resolved {
+  client: ClientFact | null;
+  resolution: CallSite["clientResolution"];
+  withOptions: OptionsBag | null;
+}
+
+export function findCallSites(root: Node, text: string, hooks: AdapterHooks): { clients: ClientFact[]; callSites: CallSite[]; callNodes: Node[] } {
+  const g = hooks.grammar;
+  const clients: ClientFact[] = [];
+  const otherObjects = new Set<string>();
+  const constructionTypes = [g.call, ...(hooks.constructionTypes ?? [])];
+  const calls: Node[] = [];
+  for (const node of descendants(root)) {
+    if (!constructionTypes.includes(node.type)) continue;
+    if (node.type === g.call) calls.push(node);
+    const construction = hooks.clientOf(node);
+    const { outer } = unwrapUp(node, g);
+    const name = hooks.bindingOf(outer);
+    if (construction && name) {
+      clients.push(clientFact(construction, name, text, hooks));
+    } else if (!construction && name && isForeignConstructor(node, hooks)) {
+      otherObjects.add(name);
+    }
+  }
+  const sdks = sdksFor(hooks.ecosystem).filter((sdk) => hooks.imports.importsFrom(sdk.modules) || clients.some((c) => c.sdk === sdk));
+  const callSites: CallSite[] = [];
+  const callNodes: Node[] = [];
+  if (sdks.length === 0) return { clients, callSites, callNodes };
+  for (const call of calls) {
+    const callee = call.childForFieldName(g.callFunction);
+    if (!callee) continue;
+    const match = matchMethod(callee, sdks, hooks, clients, otherObjects, text);
+    if (!match) continue;
+    callSites.push(callSiteFact(call, callee, match, text, hooks));
+    callNodes.push(call);
+  }
+  return { clients, callSites, callNodes };
+}
+
+/** `Client(...)` of a class imported from a non-SDK module: a name that is surely not a model client. */
+function isForeignConstructor(node: Node, hooks: AdapterHooks): boolean {
+  const callee = node.childForFieldName(node.type === hooks.grammar.call ? hooks.grammar.callFunction : "constructor");
+  if (!callee || callee.type !== hooks.grammar.identifier || !/^[A-Z]/.test(callee.text)) return false;
+  const imported = hooks.imports.get(callee.text);
+  return imported !== undefined && !sdksFor(hooks.ecosystem).some((sdk) => sdk.modules.includes(imported.module));
+}
+
+function clientFact(construction: ClientConstruction, name: string, text: string, hooks: AdapterHooks): ClientFact {
+  const call = construction.call;
+  return {
+    sdk: construction.sdk,
+    name,
+    span: spanOf(call),
+    className: construction.className,
+    options: hooks.constructorOptions(call, text),
+    instrumented: construction.instrumented,
+    line: call.startPosition.row,
+  };
+}
+
+interface MethodMatch extends Resolved {
+  sdk: SdkEntry;
+  method: MethodEntry;
+}
+
+function matchMethod(
+  callee: Node,
+  sdks: SdkEntry[],
+  hooks: AdapterHooks,
+  clients: ClientFact[],
+  otherObjects: Set<string>,
+  text: string,
+): MethodMatch | null {
+  const g = hooks.grammar;
+  const { root, names } = memberChain(callee, g);
+  for (const sdk of sdks) {
+    if (sdk.clientClasses.length === 0) {
+      // Function-style SDK (`generateText(...)`, `ai.generateText(...)`).
+      const imported = root.type === g.identifier ? hooks.imports.get(root.text) : undefined;
+      if (!imported || !sdk.modules.includes(imported.module)) continue;
+      const path = imported.name === null ? names.join(".") : names.length === 0 ? imported.name : "";
+      const method = sdk.methods.find((m) => m.path === path);
+      if (method) return { sdk, method, client: null, resolution: "none", withOptions: null };
+      continue;
+    }
+    const methods = [...sdk.methods].sort((a, b) => b.path.length - a.path.length);
+    for (const method of methods) {
+      const segments = method.path.split(".");
+      if (names.length < segments.length || names.slice(names.length - segments.length).join(".") !== method.path) continue;
+      const receiverNames = names.slice(0, names.length - segments.length);
+      const resolved = resolveReceiver(root, receiverNames, sdk, hooks, clients, otherObjects, text, callee.startIndex);
+      if (resolved) return { sdk, method, ...resolved };
+    }
+  }
+  return null;
+}
+
+function resolveReceiver(
+  root: Node,
+  receiverNames: string[],
+  sdk: SdkEntry,
+  hooks: AdapterHooks,
+  clients: ClientFact[],
+  otherObjects: Set<string>,
+  text: string,
+  at: number,
+): Resolved | null {
+  const g = hooks.grammar;
+  const imported = hooks.imports.importsFrom(sdk.modules);
+  if (root.type === g.call) {
+    const withOptions = hooks.withOptionsOf(root, text);
+    if (withOptions !== undefined) {
+      const inner = root.childForFieldName(g.callFunction)?.childForFieldName(g.memberObject);
+      if (!inner) return null;
+      const { root: innerRoot, names } = memberChain(inner, g);
+      const resolved = resolveReceiver(innerRoot, [...names, ...receiverNames], sdk, hooks, clients, otherObjects, text, at);
+      return resolved && { ...resolved, withOptions };
+    }
+    const construction = receiverNames.length === 0 ? hooks.clientOf(root) : null;
+    if (construction) {
+      if (construction.sdk !== sdk) return null;
+      return { client: clientFact(construction, "", text, hooks), resolution: "local", withOptions: null };
+    }
+    return imported ? { client: null, resolution: "unresolved", withOptions: null } : null;
+  }
+  const name = receiverName(root, receiverNames, g);
+  if (name !== null) {
+    const candidates = clients.filter((c) => c.name === name);
+    if (candidates.length > 0) {
+      // The nearest construction before the call, else the first.
+      const before = candidates.filter((c) => c.span.start < at);
+      const client = before.length > 0 ? before[before.length - 1] : candidates[0];
+      return client.sdk === sdk ? { client, resolution: "local", withOptions: null } : null;
+    }
+    if (otherObjects.has(name)) return null;
+    const module = receiverNames.length === 0 ? hooks.imports.get(name) : undefined;
+    if (module && module.name === null && sdk.modules.includes(module.module)) {
+      return hooks.ecosystem === "python" ? { client: null, resolution: "module", withOptions: null } : null;
+    }
+  }
+  return imported ? { client: null, resolution: "unresolved", withOptions: null } : null;
+}
+
+/** `client`, `self.client`, `this.client`; null for longer or computed receivers. */
+function receiverName(root: Node, receiverNames: string[], g: Grammar): string | null {
+  if (root.type === g.identifier && receiverNames.length === 0) return root.text;
+  if ((root.type === "this" || root.text === "self") && receiverNames.length === 1) return `${root.text}.${receiverNames[0]}`;
+  return null;
+}
+
+function callSiteFact(call: Node, callee: Node, match: MethodMatch, text: string, hooks: AdapterHooks): CallSite {
+  const g = hooks.grammar;
+  const { options, requestOptions, requestOptionsAppendAt } = hooks.callOptions(call, text, match.sdk);
+  const { outer, awaited } = unwrapUp(call, g);
+  let result = hooks.resultOf(outer);
+  const statementNode = simpleStatementOf(outer, g);
+  const statement = statementNode && startsItsLine(text, statementNode) ? statementFact(text, statementNode, statementKind(statementNode, g), g.strings) : null;
+  if (result.kind === "bound") result = { ...result, statement };
+  return {
+    sdk: match.sdk,
+    method: match.method,
+    span: spanOf(call),
+    calleeSpan: spanOf(callee),
+    calleeText: callee.text.replace(/\s+/g, ""),
+    options,
+    requestOptions,
+    requestOptionsAppendAt,
+    withOptions: match.withOptions,
+    model: modelOf(options),
+    clientResolution: match.resolution,
+    client: match.client,
+    insideSpan: hooks.insideSpan(call),
+    insideTry: isInsideTry(call, g) || (hooks.caught?.(outer) ?? false),
+    isStream: hooks.isStream(call, options) || /stream/i.test(match.method.path),
+    awaited,
+    result,
+    statement,
+    broken: isBroken(call),
+    line: call.startPosition.row,
+  };
+}
+
+function statementKind(node: Node, g: Grammar): NonNullable<CallSite["statement"]>["kind"] {
+  if (g.returnStatements.includes(node.type)) return "return";
+  if (node.type === "lexical_declaration" || node.type === "variable_declaration") return "declaration";
+  const inner = node.firstNamedChild;
+  if (inner && g.assignments.some(([type]) => type === inner.type)) return "assignment";
+  return node.type === g.expressionStatement ? "expression" : "other";
+}
+
+/** `model="gpt-4o"`, or the AI SDK's `model: openai("gpt-4o")`. */
+function modelOf(options: OptionsBag | null): string | null {
+  const entry = options?.entries.find((e) => e.name === "model");
+  if (!entry) return null;
+  if (typeof entry.literal === "string") return entry.literal;
+  const factory = /^[\w.$]+\(\s*["'`]([^"'`$]+)["'`]/.exec(entry.valueText);
+  return factory ? factory[1] : null;
+}
+
+/**
+ * Keeps the `json.loads`/`JSON.parse` calls that read model output and links each to its
+ * call site: the argument holds the call itself, or a name the output flowed into.
+ */
+export function linkJsonParses(candidates: { node: Node; fact: JsonParseFact }[], facts: FileFacts, callNodes: Node[], g: Grammar): void {
+  if (candidates.length === 0 || facts.callSites.length === 0) return;
+  const seedsByScope = new Map<number, { scope: Node; seeds: Map<string, number> }>();
+  facts.callSites.forEach((site, index) => {
+    const names = site.result.kind === "bound" ? [site.result.name] : site.result.kind === "destructured" ? site.result.names : [];
+    const scope = enclosingScope(callNodes[index], g);
+    const entry = seedsByScope.get(scope.id) ?? { scope, seeds: new Map<string, number>() };
+    for (const name of names) entry.seeds.set(name, index);
+    seedsByScope.set(scope.id, entry);
+  });
+  const taintCache = new Map<number, Map<string, number>>();
+  for (const { node, fact } of candidates) {
+    const argument = node.childForFieldName(g.callArguments)?.namedChildren[0];
+    if (!argument) continue;
+    if (SDK_SERIALISERS.some((s) => new RegExp(`\\.${s}\\s*\\(`).test(argument.text))) continue;
+    const direct = callNodes.findIndex((c) => c.startIndex >= argument.startIndex && c.endIndex <= argument.endIndex);
+    let source = direct >= 0 ? direct : null;
+    if (source === null) {
+      const scope = enclosingScope(node, g);
+      let tainted = taintCache.get(scope.id);
+      if (!tainted) {
+        tainted = taintedNames(scope, seedsByScope.get(scope.id)?.seeds ?? new Map(), g);
+        taintCache.set(scope.id, tainted);
+      }
+      for (const name of referencedNames(argument, g)) {
+        const origin = tainted.get(name);
+        if (origin !== undefined) {
+          source = origin;
+          break;
+        }
+      }
+    }
+    if (source !== null) facts.jsonParses.push({ ...fact, source });
+  }
+}
+
+const SUPPRESSION = /ai-readiness:\s*ignore\[([^\]]*)\]/;
+
+export function collectSuppressions(root: Node, text: string, commentType: string): Suppression[] {
+  const found: Suppression[] = [];
+  if (!text.includes("ai-readiness:")) return found;
+  for (const node of descendants(root)) {
+    if (node.type !== commentType) continue;
+    const match = SUPPRESSION.exec(node.text);
+    if (!match) continue;
+    const rules = match[1].split(",").map((r) => r.trim()).filter(Boolean);
+    found.push({ line: node.startPosition.row, ownLine: startsItsLine(text, node), rules, span: spanOf(node) });
+  }
+  return found;
+}

@@ -1,0 +1,173 @@
+/**
+ * The model of one file that the language adapters extract and the rules read.
+ * Plain data only: the syntax tree is deleted once the facts are out, so facts never
+ * hold tree nodes. Every offset is into `FileFacts.text`.
+ */
+import type { LanguageId, Span, Verdict } from "../types";
+import type { MethodEntry, SdkEntry } from "./catalogue";
+
+/** A literal value the engine could read, or `undefined` when the expression is not a literal. */
+export type LiteralValue = string | number | boolean | null;
+
+export interface OptionEntry {
+  name: string;
+  span: Span;
+  valueSpan: Span;
+  valueText: string;
+  /** Set when the value is a literal (`None`/`null` → null). */
+  literal?: LiteralValue;
+  /** Names of properties when the value is itself an object/dict literal. */
+  nested?: OptionsBag;
+}
+
+/**
+ * The named options of a call or constructor: Python keyword arguments, or the properties
+ * of a JS object literal. Knows how to add one more in the file's own style.
+ */
+export interface OptionsBag {
+  span: Span;
+  entries: OptionEntry[];
+  /** `**kwargs` or `...options`: any name may be set where the engine cannot see. */
+  hasSpread: boolean;
+  /** Where and how a new `name=value` goes; null when the engine cannot add one safely. */
+  insertion: Insertion | null;
+}
+
+export interface Insertion {
+  offset: number;
+  /** Text before and after the new entry (commas, line breaks, indentation). */
+  before: string;
+  after: string;
+  /** `=` for Python keyword arguments, `: ` for object literals. */
+  assign: string;
+}
+
+/** The simple statement around an expression, for fixes that wrap it. */
+export interface StatementFact {
+  span: Span;
+  /** The indentation of its first line. */
+  indent: string;
+  /** Line-start offsets inside the statement that lie inside a multi-line string: never re-indent those. */
+  frozenLineStarts: number[];
+  /** `const x = …` / `x = …`: the binding and what it binds, for TS fixes that split a declaration. */
+  declaration?: { keyword: string; name: string; typeText: string; valueSpan: Span };
+  kind: "expression" | "assignment" | "declaration" | "return" | "other";
+}
+
+export interface ClientFact {
+  sdk: SdkEntry;
+  /** The name it is bound to (`client`, `self.client`, `this.openai`). */
+  name: string;
+  span: Span;
+  className: string;
+  /** Constructor options; null when passed in a form the engine cannot read (`OpenAI(**cfg)` counts as a bag with spread). */
+  options: OptionsBag | null;
+  /** Wrapped by an instrumenting function or imported from an instrumented drop-in. */
+  instrumented: boolean;
+  line: number;
+}
+
+export type ResultUse =
+  /** The value is dropped (an expression statement). */
+  | { kind: "dropped" }
+  /** Bound to a name; `usageRead` says whether usage is read from it. */
+  | { kind: "bound"; name: string; usageRead: Verdict; statement: StatementFact | null }
+  /** Destructured (`const { text, usage } = …`). */
+  | { kind: "destructured"; names: string[] }
+  /** Returned or yielded to the caller, who may record it. */
+  | { kind: "returned" }
+  /** Passed on in a way the engine does not follow. */
+  | { kind: "other"; usageRead: Verdict };
+
+export interface CallSite {
+  sdk: SdkEntry;
+  method: MethodEntry;
+  /** The whole call expression. */
+  span: Span;
+  /** The callee (`client.chat.completions.create`), where findings are shown. */
+  calleeSpan: Span;
+  calleeText: string;
+  /** The call's named options (kwargs, or the body object in JS); null when passed as a variable. */
+  options: OptionsBag | null;
+  /** JS SDKs: the second argument (`{ timeout, signal }`), or where to add it. */
+  requestOptions: OptionsBag | null;
+  /** JS SDKs: the call has exactly one argument, so request options can be appended after it. */
+  requestOptionsAppendAt: number | null;
+  /** Python `client.with_options(timeout=…)` in the receiver chain. */
+  withOptions: OptionsBag | null;
+  model: string | null;
+  /** How the receiver was resolved. `local`: a client built in this file; `module`: the SDK's module client. */
+  clientResolution: "local" | "unresolved" | "module" | "none";
+  client: ClientFact | null;
+  /** Inside a span, a traced function, or a tracing callback. */
+  insideSpan: boolean;
+  /** Inside a try with a handler, or a `.catch()`. */
+  insideTry: boolean;
+  isStream: boolean;
+  awaited: boolean;
+  result: ResultUse;
+  statement: StatementFact | null;
+  /** The call overlaps a syntax error: every check is unknown. */
+  broken: boolean;
+  line: number;
+}
+
+export interface JsonParseFact {
+  span: Span;
+  calleeSpan: Span;
+  calleeText: string;
+  argumentText: string;
+  /** Index into `callSites` of the model call whose output is parsed, when known. */
+  source: number | null;
+  insideTry: boolean;
+  validated: boolean;
+  statement: StatementFact | null;
+  /** Python: the exception type to catch (`json.JSONDecodeError`, or `ValueError` when `json` is not imported as a module). */
+  errorType: string;
+  broken: boolean;
+}
+
+export interface StringLiteralFact {
+  span: Span;
+  value: string;
+  /** Set when the literal is the API-key option of a model client or provider factory. */
+  apiKeyOf?: { option: string; env: string };
+  /** The client's base URL points at a local server (`http://localhost:11434`), whose key is a placeholder. */
+  localServer?: boolean;
+}
+
+export interface Suppression {
+  /** 0-based line of the comment. */
+  line: number;
+  /** The comment stands alone on its line, so it covers the line below. */
+  ownLine: boolean;
+  rules: string[];
+  span: Span;
+}
+
+export interface ImportFacts {
+  /** Where a new import line goes, and the module aliases already in scope. */
+  insertAt: number;
+  hasOpenTelemetry: boolean;
+  /** The name `os` (Python) is imported as a module. */
+  hasOs: boolean;
+  /** Python: `import logging` is there. */
+  hasLogging: boolean;
+  /** A module-level logger a fix can reuse (`logger = logging.getLogger(__name__)`). */
+  loggerName?: string;
+}
+
+export interface FileFacts {
+  language: LanguageId;
+  text: string;
+  callSites: CallSite[];
+  clients: ClientFact[];
+  jsonParses: JsonParseFact[];
+  stringLiterals: StringLiteralFact[];
+  /** Calls that turn on auto-instrumentation for the whole process. */
+  instrumentation: Span[];
+  imports: ImportFacts;
+  suppressions: Suppression[];
+  /** The file did not parse cleanly: count of error nodes. */
+  syntaxErrors: number;
+}

@@ -1,0 +1,194 @@
+/**
+ * Grammar-neutral steps over the tree: scopes, try protection, member chains, what happens
+ * to a call's result, and which names hold model output. Both language adapters use them.
+ */
+import type { Verdict } from "../types";
+import type { ResultUse } from "./facts";
+import type { Grammar } from "./grammar";
+import { ancestors, descendants, type Node } from "./syntax";
+
+export const USAGE_FIELDS = ["usage", "usage_metadata", "totalUsage", "get_final_message", "get_final_completion", "finalMessage", "totalUsage"];
+
+/** The function that holds `node`, or the module. */
+export function enclosingScope(node: Node, g: Grammar): Node {
+  let last = node;
+  for (const parent of ancestors(node)) {
+    if (g.functions.includes(parent.type)) return parent;
+    last = parent;
+  }
+  return last;
+}
+
+/** Inside the body of a `try` that has a handler, within the same function. */
+export function isInsideTry(node: Node, g: Grammar): boolean {
+  let child = node;
+  for (const parent of ancestors(node)) {
+    if (g.functions.includes(parent.type)) return false;
+    if (parent.type === g.tryStatement) {
+      const body = parent.childForFieldName(g.tryBody);
+      const hasHandler = g.tryHandler.field
+        ? parent.childForFieldName(g.tryHandler.field) !== null
+        : parent.namedChildren.some((c) => c.type === g.tryHandler.childType);
+      if (hasHandler && body && body.id === child.id) return true;
+    }
+    child = parent;
+  }
+  return false;
+}
+
+/** `a.b.c` → root `a`, names `["b", "c"]`. The root is whatever is not a member access. */
+export function memberChain(node: Node, g: Grammar): { root: Node; names: string[] } {
+  const names: string[] = [];
+  let current = node;
+  while (current.type === g.member) {
+    const property = current.childForFieldName(g.memberProperty);
+    const object = current.childForFieldName(g.memberObject);
+    if (!property || !object) break;
+    names.unshift(property.text);
+    current = object;
+  }
+  return { root: current, names };
+}
+
+/** Climbs out of `await` and parentheses; says whether the value was awaited. */
+export function unwrapUp(node: Node, g: Grammar): { outer: Node; awaited: boolean } {
+  let outer = node;
+  let awaited = false;
+  for (let parent = outer.parent; parent; parent = outer.parent) {
+    if (parent.type === g.await) awaited = true;
+    else if (parent.type !== g.parenthesized && parent.type !== "non_null_expression" && parent.type !== "as_expression") break;
+    outer = parent;
+  }
+  return { outer, awaited };
+}
+
+/** The statement that holds `node`, if it is one of the simple statements a fix may touch. */
+export function simpleStatementOf(node: Node, g: Grammar): Node | null {
+  for (const parent of [node, ...ancestors(node)]) {
+    if (g.simpleStatements.includes(parent.type)) return parent;
+    if (g.functions.includes(parent.type) || parent.type.endsWith("block") || parent.type === "module" || parent.type === "program") return null;
+  }
+  return null;
+}
+
+/**
+ * What the program does with a model call's result. `outer` is the call after `unwrapUp`.
+ * Language specifics (destructuring, `with … as`) are decided by the adapter before this.
+ */
+export function classifyResult(outer: Node, g: Grammar, text: string): ResultUse {
+  const parent = outer.parent;
+  if (!parent) return { kind: "other", usageRead: "unknown" };
+  if (parent.type === g.expressionStatement) return { kind: "dropped" };
+  if (g.returnStatements.includes(parent.type) || parent.type === "yield" || parent.type === "yield_expression") return { kind: "returned" };
+  if (parent.type === "arrow_function" && parent.childForFieldName("body")?.id === outer.id) return { kind: "returned" };
+  for (const [type, leftField, rightField] of g.assignments) {
+    if (parent.type !== type || parent.childForFieldName(rightField)?.id !== outer.id) continue;
+    const left = parent.childForFieldName(leftField);
+    if (!left) break;
+    if (left.type === g.identifier) {
+      const scope = enclosingScope(parent, g);
+      return { kind: "bound", name: left.text, usageRead: usageReadOf(scope, left.text, parent.endIndex, g), statement: null };
+    }
+    if (left.type === "object_pattern") {
+      const names = left.namedChildren.map((c) => (c.type === "pair_pattern" ? c.childForFieldName("key")?.text ?? "" : c.text));
+      return { kind: "destructured", names };
+    }
+    return { kind: "other", usageRead: "unknown" };
+  }
+  if (parent.type === g.member && parent.childForFieldName(g.memberObject)?.id === outer.id) {
+    const property = parent.childForFieldName(g.memberProperty)?.text ?? "";
+    if (USAGE_FIELDS.includes(property)) return { kind: "other", usageRead: "pass" };
+    // `(await create()).choices[0]`: the response is read once and its usage dropped.
+    return { kind: "other", usageRead: ["then", "catch", "finally", "withResponse", "asResponse"].includes(property) ? "unknown" : "fail" };
+  }
+  void text;
+  return { kind: "other", usageRead: "unknown" };
+}
+
+/**
+ * Whether the usage of the value bound to `name` is read after `after` in `scope`:
+ * `pass` when `name.usage` is read or `name` is returned, `unknown` when `name` is passed
+ * somewhere the engine does not follow, `fail` when only other fields are read.
+ */
+export function usageReadOf(scope: Node, name: string, after: number, g: Grammar): Verdict {
+  let verdict: Verdict = "fail";
+  for (const node of descendants(scope)) {
+    if (node.startIndex < after || node.type !== g.identifier || node.text !== name) continue;
+    const parent = node.parent;
+    if (!parent) continue;
+    if (parent.type === g.member && parent.childForFieldName(g.memberObject)?.id === node.id) {
+      const property = parent.childForFieldName(g.memberProperty)?.text ?? "";
+      if (USAGE_FIELDS.includes(property)) return "pass";
+      continue;
+    }
+    if (g.returnStatements.includes(parent.type)) return "pass";
+    if (parent.type === "shorthand_property_identifier") continue;
+    // Passed whole to a function, put in a collection, re-bound: the engine stops following.
+    verdict = "unknown";
+  }
+  return verdict;
+}
+
+/** Identifier names referenced in an expression (not property names). */
+export function referencedNames(node: Node, g: Grammar): Set<string> {
+  const names = new Set<string>();
+  const visit = (n: Node) => {
+    if (n.type === g.identifier || n.type === "shorthand_property_identifier") {
+      const parent = n.parent;
+      const isProperty = parent?.type === g.member && parent.childForFieldName(g.memberProperty)?.id === n.id;
+      const isKeyword = parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === n.id;
+      if (!isProperty && !isKeyword) names.add(n.text);
+    }
+  };
+  visit(node);
+  for (const n of descendants(node)) visit(n);
+  return names;
+}
+
+/** Names bound by an assignment target: `x`, `a, b`, `{ a, b: c }`, `[a, b]`. */
+export function boundNames(target: Node, g: Grammar): string[] {
+  if (target.type === g.identifier) return [target.text];
+  const names: string[] = [];
+  for (const n of descendants(target)) {
+    if (n.type === "shorthand_property_identifier_pattern") names.push(n.text);
+    else if (n.type === g.identifier) {
+      const parent = n.parent;
+      const isKey = parent?.type === "pair_pattern" && parent.childForFieldName("key")?.id === n.id;
+      if (!isKey) names.push(n.text);
+    }
+  }
+  return names;
+}
+
+/**
+ * Names in `scope` that hold model output, each mapped to the call site it came from.
+ * Seeds are the names the calls' results were bound to; assignments and loops spread them
+ * until nothing changes (order-insensitive, so a loop body counts).
+ */
+export function taintedNames(scope: Node, seeds: Map<string, number>, g: Grammar): Map<string, number> {
+  const tainted = new Map(seeds);
+  if (tainted.size === 0) return tainted;
+  const flows: { targets: string[]; sources: Set<string> }[] = [];
+  for (const node of descendants(scope)) {
+    for (const [type, leftField, rightField] of [...g.assignments, ...g.loops]) {
+      if (node.type !== type) continue;
+      const left = node.childForFieldName(leftField);
+      const right = node.childForFieldName(rightField);
+      if (left && right && enclosingScope(node, g).id === scope.id) flows.push({ targets: boundNames(left, g), sources: referencedNames(right, g) });
+    }
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const flow of flows) {
+      const origin = [...flow.sources].map((s) => tainted.get(s)).find((o) => o !== undefined);
+      if (origin === undefined) continue;
+      for (const target of flow.targets) {
+        if (!tainted.has(target)) {
+          tainted.set(target, origin);
+          changed = true;
+        }
+      }
+    }
+  }
+  return tainted;
+}

@@ -1,0 +1,35 @@
+/** The names a file imports, and where a new import goes. Filled by each language adapter. */
+export interface ImportedName {
+  /** The module it comes from (`openai`, `@anthropic-ai/sdk`, `langfuse.openai`). */
+  module: string;
+  /** The imported member; null for the module itself (`import openai`, `import * as ai`), `default` for a JS default import. */
+  name: string | null;
+}
+
+export class ImportTable {
+  readonly names = new Map<string, ImportedName>();
+  /** Offset where a new import line goes (the start of a line). */
+  insertAt = 0;
+
+  add(local: string, module: string, name: string | null): void {
+    this.names.set(local, { module, name });
+  }
+
+  get(local: string): ImportedName | undefined {
+    return this.names.get(local);
+  }
+
+  /** Any import from `module` or one of its submodules. */
+  importsFrom(modules: string[]): boolean {
+    for (const { module } of this.names.values()) {
+      if (modules.some((m) => module === m || module.startsWith(`${m}.`) || module.startsWith(`${m}/`))) return true;
+    }
+    return false;
+  }
+
+  /** The local name of `name` imported from `module`, if any. */
+  localNameOf(module: string, name: string | null): string | undefined {
+    for (const [local, imported] of this.names) if (imported.module === module && imported.name === name) return local;
+    return undefined;
+  }
+}

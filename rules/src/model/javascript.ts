@@ -1,0 +1,327 @@
+/** The TypeScript/JavaScript adapter (TS, TSX, JS, JSX): a tree-sitter tree → the file's model facts. */
+import type { LanguageId } from "../types";
+import { AI_SDK_PROVIDER_FACTORIES, sdkForModule, type SdkEntry } from "./catalogue";
+import { collectSuppressions, findCallSites, linkJsonParses, type AdapterHooks, type ClientConstruction } from "./common";
+import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, StringLiteralFact } from "./facts";
+import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, unwrapUp } from "./flow";
+import { JS_GRAMMAR as g } from "./grammar";
+import { ImportTable } from "./imports";
+import { isLocalServer } from "./python";
+import { matchProviderKey } from "./secrets";
+import { ancestors, countErrors, descendants, insertionInList, isBroken, literalValue, spanOf, statementFact, stringValue, type Node } from "./syntax";
+import { CLIENT_WRAPPERS, INSTRUMENTATION_CLASSES, isInstrumentationCall, isTracingModule } from "./telemetryCatalogue";
+import { isValidatorCall } from "./validators";
+
+export function extractJavaScript(root: Node, text: string, language: LanguageId): FileFacts {
+  const imports = readImports(root, text);
+  const hooks: AdapterHooks = {
+    grammar: g,
+    ecosystem: "js",
+    imports,
+    constructionTypes: ["new_expression"],
+    clientOf: (node) => clientConstruction(node, imports),
+    bindingOf,
+    constructorOptions: (call) => firstObjectArgument(call, text, true),
+    callOptions: (call, t, sdk) => callOptions(call, t, sdk),
+    withOptionsOf: (node, t) => (node.type === "call_expression" && /\.withOptions$/.test(node.childForFieldName("function")?.text ?? "") ? firstObjectArgument(node, t, false) : undefined),
+    insideSpan: (node) => insideSpan(node, imports),
+    resultOf: (outer) => classifyResult(outer, g, text),
+    isStream: (_call, options) => options?.entries.some((e) => e.name === "stream" && e.literal === true) ?? false,
+    caught: (outer) => {
+      const parent = outer.parent;
+      return parent?.type === "member_expression" && parent.childForFieldName("property")?.text === "catch";
+    },
+  };
+  const { clients, callSites, callNodes } = findCallSites(root, text, hooks);
+  const facts: FileFacts = {
+    language,
+    text,
+    callSites,
+    clients,
+    jsonParses: [],
+    stringLiterals: [],
+    instrumentation: [],
+    imports: {
+      insertAt: imports.insertAt,
+      hasOpenTelemetry: imports.get("trace")?.module === "@opentelemetry/api",
+      hasOs: false,
+      hasLogging: false,
+    },
+    suppressions: collectSuppressions(root, text, g.comment),
+    syntaxErrors: countErrors(root),
+  };
+  const jsonCandidates: { node: Node; fact: JsonParseFact }[] = [];
+  for (const node of descendants(root)) {
+    if (node.type === "call_expression") {
+      const callee = node.childForFieldName("function");
+      if (!callee) continue;
+      const calleeText = callee.text.replace(/\s+/g, "");
+      if (isInstrumentationCall(calleeText)) facts.instrumentation.push(spanOf(node));
+      if (calleeText === "JSON.parse") {
+        const fact = jsonParseFact(node, callee, text);
+        if (fact) jsonCandidates.push({ node, fact });
+      }
+    } else if (node.type === "new_expression") {
+      const constructor = node.childForFieldName("constructor")?.text ?? "";
+      if (INSTRUMENTATION_CLASSES.includes(constructor.slice(constructor.lastIndexOf(".") + 1))) facts.instrumentation.push(spanOf(node));
+    } else if (node.type === "string" || node.type === "template_string") {
+      const literal = stringLiteralFact(node, clients);
+      if (literal) facts.stringLiterals.push(literal);
+    }
+  }
+  linkJsonParses(jsonCandidates, facts, callNodes, g);
+  return facts;
+}
+
+function readImports(root: Node, text: string): ImportTable {
+  const table = new ImportTable();
+  let lastImportEnd = -1;
+  let prologueEnd = 0;
+  for (const statement of root.namedChildren) {
+    if (statement.type === "import_statement") {
+      readImportStatement(statement, table);
+      lastImportEnd = statement.endIndex;
+    } else if (statement.type === "lexical_declaration" || statement.type === "variable_declaration") {
+      for (const declarator of statement.namedChildren.filter((c) => c.type === "variable_declarator")) readRequire(declarator, table);
+    } else if (lastImportEnd < 0 && (statement.type === "hash_bang_line" || isDirective(statement))) {
+      prologueEnd = statement.endIndex;
+    }
+  }
+  const after = lastImportEnd >= 0 ? lastImportEnd : prologueEnd;
+  if (after === 0) table.insertAt = 0;
+  else {
+    const end = text.indexOf("\n", after);
+    table.insertAt = end < 0 ? text.length : end + 1;
+  }
+  return table;
+}
+
+/** `"use client";` / `"use strict";` at the top of a module. */
+function isDirective(statement: Node): boolean {
+  return statement.type === "expression_statement" && statement.firstNamedChild?.type === "string";
+}
+
+function readImportStatement(statement: Node, table: ImportTable): void {
+  const source = statement.childForFieldName("source");
+  const module = source ? stringValue(source) : undefined;
+  if (module === undefined) return;
+  const clause = statement.namedChildren.find((c) => c.type === "import_clause" || c.type === "import_require_clause");
+  if (!clause) return;
+  if (clause.type === "import_require_clause") {
+    const name = clause.namedChildren.find((c) => c.type === "identifier");
+    if (name) table.add(name.text, module, null);
+    return;
+  }
+  for (const part of clause.namedChildren) {
+    if (part.type === "identifier") table.add(part.text, module, "default");
+    else if (part.type === "namespace_import") {
+      const name = part.namedChildren.find((c) => c.type === "identifier");
+      if (name) table.add(name.text, module, null);
+    } else if (part.type === "named_imports") {
+      for (const specifier of part.namedChildren.filter((c) => c.type === "import_specifier")) {
+        const name = specifier.childForFieldName("name")?.text;
+        const alias = specifier.childForFieldName("alias")?.text;
+        if (name) table.add(alias ?? name, module, name);
+      }
+    }
+  }
+}
+
+/** `const OpenAI = require("openai")` and `const { OpenAI } = require("openai")`. */
+function readRequire(declarator: Node, table: ImportTable): void {
+  const value = declarator.childForFieldName("value");
+  if (value?.type !== "call_expression" || value.childForFieldName("function")?.text !== "require") return;
+  const argument = value.childForFieldName("arguments")?.namedChildren[0];
+  const module = argument ? stringValue(argument) : undefined;
+  const name = declarator.childForFieldName("name");
+  if (module === undefined || !name) return;
+  if (name.type === "identifier") table.add(name.text, module, "default");
+  else if (name.type === "object_pattern") {
+    for (const part of name.namedChildren) {
+      if (part.type === "shorthand_property_identifier_pattern") table.add(part.text, module, part.text);
+      else if (part.type === "pair_pattern") {
+        const key = part.childForFieldName("key")?.text;
+        const local = part.childForFieldName("value")?.text;
+        if (key && local) table.add(local, module, key);
+      }
+    }
+  }
+}
+
+/** `new OpenAI(...)`, `new ns.OpenAI(...)`, `wrapOpenAI(new OpenAI(...))`. */
+function clientConstruction(node: Node, imports: ImportTable): ClientConstruction | null {
+  if (node.type === "call_expression") {
+    const callee = node.childForFieldName("function");
+    if (callee?.type !== "identifier" || !CLIENT_WRAPPERS.includes(callee.text)) return null;
+    const inner = node.childForFieldName("arguments")?.namedChildren[0];
+    const wrapped = inner?.type === "new_expression" ? clientConstruction(inner, imports) : null;
+    return wrapped ? { ...wrapped, instrumented: true } : null;
+  }
+  if (node.type !== "new_expression") return null;
+  const constructor = node.childForFieldName("constructor");
+  if (!constructor) return null;
+  const { root, names } = memberChain(constructor, g);
+  const imported = root.type === "identifier" ? imports.get(root.text) : undefined;
+  if (!imported) return null;
+  const sdk = sdkForModule("js", imported.module);
+  if (!sdk || sdk.clientClasses.length === 0) return null;
+  const path = [...(imported.name ? [imported.name] : []), ...names];
+  const className = path.length === 1 && path[0] === "default" ? sdk.clientClasses[0] : path.length === 1 ? path[0] : "";
+  if (!sdk.clientClasses.includes(className) && !(path.length === 1 && path[0] === "default")) return null;
+  return { sdk, className, instrumented: false, call: node };
+}
+
+function bindingOf(outer: Node): string | null {
+  const parent = outer.parent;
+  if (!parent) return null;
+  if (parent.type === "variable_declarator" && parent.childForFieldName("value")?.id === outer.id) {
+    const name = parent.childForFieldName("name");
+    return name?.type === "identifier" ? name.text : null;
+  }
+  if ((parent.type === "public_field_definition" || parent.type === "field_definition") && parent.childForFieldName("value")?.id === outer.id) {
+    const name = parent.childForFieldName("name") ?? parent.childForFieldName("property");
+    return name ? `this.${name.text}` : null;
+  }
+  if (parent.type === "assignment_expression" && parent.childForFieldName("right")?.id === outer.id) {
+    const left = parent.childForFieldName("left");
+    if (left?.type === "identifier") return left.text;
+    if (left?.type === "member_expression" && left.childForFieldName("object")?.type === "this") return left.text.replace(/\s+/g, "");
+  }
+  return null;
+}
+
+function callArguments(call: Node): Node[] {
+  return (call.childForFieldName("arguments")?.namedChildren ?? []).filter((c) => c.type !== "comment");
+}
+
+/**
+ * The options object passed first. With `emptyCallGetsObject`, `new OpenAI()` gets a bag
+ * whose insertion writes a fresh `{ … }`.
+ */
+function firstObjectArgument(call: Node, text: string, emptyCallGetsObject: boolean): OptionsBag | null {
+  const args = call.childForFieldName("arguments");
+  if (!args) return null;
+  const list = callArguments(call);
+  if (list.length === 0) {
+    if (!emptyCallGetsObject || args.type !== "arguments") return null;
+    return { span: spanOf(args), entries: [], hasSpread: false, insertion: { offset: args.startIndex + 1, before: "{ ", after: " }", assign: ": " } };
+  }
+  return list[0].type === "object" ? objectOptions(list[0], text) : null;
+}
+
+function callOptions(call: Node, text: string, sdk: SdkEntry) {
+  const list = callArguments(call);
+  const options = list[0]?.type === "object" ? objectOptions(list[0], text) : null;
+  if (sdk.clientClasses.length === 0) return { options, requestOptions: null, requestOptionsAppendAt: null };
+  const second = list[1];
+  return {
+    options,
+    requestOptions: second?.type === "object" ? objectOptions(second, text) : second ? { span: spanOf(second), entries: [], hasSpread: true, insertion: null } : null,
+    requestOptionsAppendAt: list.length === 1 ? list[0].endIndex : null,
+  };
+}
+
+export function objectOptions(object: Node, text: string): OptionsBag {
+  const entries: OptionEntry[] = [];
+  let hasSpread = false;
+  const members = object.namedChildren.filter((c) => c.type !== "comment");
+  for (const member of members) {
+    if (member.type === "spread_element") hasSpread = true;
+    else if (member.type === "shorthand_property_identifier") {
+      entries.push({ name: member.text, span: spanOf(member), valueSpan: spanOf(member), valueText: member.text });
+    } else if (member.type === "pair" || member.type === "method_definition") {
+      const key = member.childForFieldName(member.type === "pair" ? "key" : "name");
+      const name = key ? (key.type === "string" ? stringValue(key) : key.type === "computed_property_name" ? undefined : key.text) : undefined;
+      if (name === undefined) {
+        hasSpread = true; // a computed key may be any name
+        continue;
+      }
+      const value = member.type === "pair" ? member.childForFieldName("value") : member;
+      if (!value) continue;
+      const literal = literalValue(value);
+      entries.push({
+        name,
+        span: spanOf(member),
+        valueSpan: spanOf(value),
+        valueText: value.text,
+        ...(literal !== undefined ? { literal } : {}),
+        ...(value.type === "object" ? { nested: objectOptions(value, text) } : {}),
+      });
+    }
+  }
+  return { span: spanOf(object), entries, hasSpread, insertion: insertionInList(text, object.startIndex, object.endIndex - 1, members, ": ", true) };
+}
+
+/** Inside a callback handed to a span helper (`tracer.startActiveSpan(…, async (span) => …)`) or a tracing wrapper (`traceable(fn)`). */
+function insideSpan(node: Node, imports: ImportTable): boolean {
+  for (const parent of ancestors(node)) {
+    if (parent.type !== "arguments") continue;
+    const call = parent.parent;
+    const callee = call?.type === "call_expression" ? call.childForFieldName("function") : null;
+    if (!callee) continue;
+    const { root, names } = memberChain(callee, g);
+    const method = names[names.length - 1] ?? root.text;
+    if (method === "startActiveSpan" || method === "startSpan" || method === "startSpanManual") return true;
+    const imported = root.type === "identifier" ? imports.get(root.text) : undefined;
+    if (imported && isTracingModule(imported.module)) return true;
+  }
+  return false;
+}
+
+function jsonParseFact(call: Node, callee: Node, text: string): JsonParseFact | null {
+  if (callArguments(call).length === 0) return null;
+  const statement = simpleStatementOf(call, g);
+  return {
+    span: spanOf(call),
+    calleeSpan: spanOf(callee),
+    calleeText: "JSON.parse",
+    argumentText: callArguments(call)[0].text,
+    source: null,
+    insideTry: isInsideTry(call, g),
+    validated: isValidated(call),
+    statement: statement ? statementFact(text, statement, "other", g.strings) : null,
+    errorType: "SyntaxError",
+    broken: isBroken(call),
+  };
+}
+
+/** `Schema.parse(JSON.parse(x))`, or the parsed value later passed to a validator. */
+function isValidated(call: Node): boolean {
+  const { outer } = unwrapUp(call, g);
+  const holder = outer.parent?.type === "arguments" ? outer.parent.parent : null;
+  const holderCallee = holder?.type === "call_expression" ? holder.childForFieldName("function")?.text ?? "" : "";
+  if (holderCallee && holderCallee !== "JSON.parse" && isValidatorCall(holderCallee)) return true;
+  const declarator = outer.parent?.type === "variable_declarator" ? outer.parent : null;
+  const target = declarator?.childForFieldName("name");
+  if (target?.type !== "identifier") return false;
+  for (const node of enclosingScope(call, g).descendantsOfType("call_expression")) {
+    if (node.startIndex < call.endIndex) continue;
+    const callee = node.childForFieldName("function")?.text ?? "";
+    const args = node.childForFieldName("arguments");
+    if (args && callee !== "JSON.parse" && isValidatorCall(callee) && referencedNames(args, g).has(target.text)) return true;
+  }
+  return false;
+}
+
+function stringLiteralFact(node: Node, clients: ClientFact[]): StringLiteralFact | null {
+  const value = stringValue(node);
+  if (value === undefined || value.length < 8) return null;
+  const pair = node.parent?.type === "pair" && node.parent.childForFieldName("value")?.id === node.id ? node.parent : null;
+  const key = pair?.childForFieldName("key")?.text.replace(/["']/g, "");
+  if (pair && key) {
+    const client = clients.find((c) => c.options?.entries.some((e) => e.span.start === pair.startIndex));
+    if (client && key === client.sdk.apiKeyOption) {
+      return { span: spanOf(node), value, apiKeyOf: { option: key, env: client.sdk.apiKeyEnv }, localServer: isLocalServer(client) };
+    }
+    const factory = providerFactoryOf(pair);
+    if (factory && key === "apiKey") return { span: spanOf(node), value, apiKeyOf: { option: key, env: AI_SDK_PROVIDER_FACTORIES[factory] } };
+  }
+  return matchProviderKey(value) ? { span: spanOf(node), value } : null;
+}
+
+/** `createOpenAI({ apiKey: … })`: the factory's name. */
+function providerFactoryOf(pair: Node): string | undefined {
+  const call = pair.parent?.parent?.parent;
+  const callee = call?.type === "call_expression" ? call.childForFieldName("function")?.text : undefined;
+  return callee && callee in AI_SDK_PROVIDER_FACTORIES ? callee : undefined;
+}

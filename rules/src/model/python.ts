@@ -1,0 +1,340 @@
+/** The Python adapter: turns a tree-sitter Python tree into the file's model facts. */
+import type { LanguageId } from "../types";
+import { sdkForModule, sdksFor, type SdkEntry } from "./catalogue";
+import type { CallSite, ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, StringLiteralFact } from "./facts";
+import { PYTHON_GRAMMAR as g } from "./grammar";
+import { ImportTable } from "./imports";
+import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, taintedNames, unwrapUp } from "./flow";
+import { collectSuppressions, findCallSites, linkJsonParses, type AdapterHooks } from "./common";
+import { ancestors, countErrors, descendants, insertionInList, isBroken, literalValue, spanOf, statementFact, stringValue, type Node } from "./syntax";
+import { matchProviderKey } from "./secrets";
+import { CLIENT_WRAPPERS, INSTRUMENTED_CLIENT_MODULES, isInstrumentationCall, isTracingModule, SPAN_METHODS } from "./telemetryCatalogue";
+import { isValidatorCall } from "./validators";
+
+export function extractPython(root: Node, text: string, language: LanguageId): FileFacts {
+  const imports = readImports(root, text);
+  const hooks: AdapterHooks = {
+    grammar: g,
+    ecosystem: "python",
+    imports,
+    clientOf: (call) => clientConstruction(call, imports),
+    bindingOf: clientBindingName,
+    constructorOptions: (call, t) => keywordOptions(call, t),
+    callOptions: (call, t) => ({ options: keywordOptions(call, t), requestOptions: null, requestOptionsAppendAt: null }),
+    withOptionsOf: (node, t) => (isWithOptionsCall(node) ? keywordOptions(node, t) : undefined),
+    insideSpan: (node) => insideSpan(node, imports),
+    resultOf: (outer) => resultOf(outer, text),
+    isStream: (call, options) => options?.entries.some((e) => e.name === "stream" && e.literal === true) ?? false,
+  };
+  const { clients, callSites, callNodes } = findCallSites(root, text, hooks);
+  const facts: FileFacts = {
+    language,
+    text,
+    callSites,
+    clients,
+    jsonParses: [],
+    stringLiterals: [],
+    instrumentation: [],
+    imports: {
+      insertAt: imports.insertAt,
+      hasOpenTelemetry: imports.get("trace")?.module === "opentelemetry",
+      hasOs: imports.get("os")?.module === "os" && imports.get("os")?.name === null,
+      hasLogging: imports.get("logging")?.module === "logging" && imports.get("logging")?.name === null,
+      loggerName: moduleLogger(root),
+    },
+    suppressions: collectSuppressions(root, text, g.comment),
+    syntaxErrors: countErrors(root),
+  };
+  const jsonCandidates: { node: Node; fact: JsonParseFact }[] = [];
+  for (const node of descendants(root)) {
+    if (node.type === "call") {
+      const callee = node.childForFieldName("function");
+      if (!callee) continue;
+      if (isInstrumentationCall(callee.text)) facts.instrumentation.push(spanOf(node));
+      if (isJsonLoads(callee.text, imports)) {
+        const fact = jsonParseFact(node, callee, imports, text);
+        if (fact) jsonCandidates.push({ node, fact });
+      }
+    } else if (node.type === "string") {
+      const literal = stringLiteralFact(node, clients);
+      if (literal) facts.stringLiterals.push(literal);
+    }
+  }
+  linkJsonParses(jsonCandidates, facts, callNodes, g);
+  return facts;
+}
+
+function isJsonLoads(callee: string, imports: ImportTable): boolean {
+  if (callee === "json.loads") return imports.get("json")?.module === "json";
+  const imported = imports.get(callee);
+  return imported?.module === "json" && imported.name === "loads";
+}
+
+function readImports(root: Node, text: string): ImportTable {
+  const table = new ImportTable();
+  let lastImportEnd = -1;
+  let docstringEnd = -1;
+  for (const statement of root.namedChildren) {
+    if (statement.type === "import_statement") {
+      for (const name of statement.childrenForFieldName("name")) {
+        if (name.type === "aliased_import") {
+          table.add(name.childForFieldName("alias")!.text, name.childForFieldName("name")!.text, null);
+        } else {
+          // `import a.b` binds `a`; the module `a.b` is reachable through it.
+          table.add(name.text.split(".")[0], name.text.split(".")[0], null);
+          if (name.text.includes(".")) table.add(name.text, name.text, null);
+        }
+      }
+      lastImportEnd = statement.endIndex;
+    } else if (statement.type === "import_from_statement") {
+      const module = statement.childForFieldName("module_name")?.text ?? "";
+      for (const name of statement.childrenForFieldName("name")) {
+        const [imported, local] =
+          name.type === "aliased_import" ? [name.childForFieldName("name")!.text, name.childForFieldName("alias")!.text] : [name.text, name.text];
+        addFromImport(table, module, imported, local);
+      }
+      lastImportEnd = statement.endIndex;
+    } else if (statement.type === "future_import_statement") {
+      lastImportEnd = statement.endIndex;
+    } else if (statement.type === "expression_statement" && docstringEnd < 0 && lastImportEnd < 0 && statement.firstNamedChild?.type === "string") {
+      docstringEnd = statement.endIndex;
+    } else if (statement.type !== "comment") {
+      if (docstringEnd < 0) docstringEnd = 0;
+    }
+  }
+  const after = lastImportEnd >= 0 ? lastImportEnd : docstringEnd > 0 ? docstringEnd : -1;
+  table.insertAt = after < 0 ? firstCodeLine(text) : lineAfter(text, after);
+  return table;
+}
+
+/** `from langfuse.openai import OpenAI` is an instrumented drop-in for the `openai` client. */
+function addFromImport(table: ImportTable, module: string, imported: string, local: string): void {
+  if (INSTRUMENTED_CLIENT_MODULES.includes(module)) {
+    const target = module.slice(module.indexOf(".") + 1);
+    table.add(local, `instrumented:${target}`, imported === target ? null : imported);
+    return;
+  }
+  const submodule = `${module}.${imported}`;
+  // `from google import genai` imports a module, not a member.
+  table.add(local, module, imported);
+  if (sdkForModule("python", submodule) && !sdkForModule("python", module)) table.add(local, submodule, null);
+}
+
+function firstCodeLine(text: string): number {
+  // After a shebang and encoding comments at the very top.
+  let offset = 0;
+  while (text.startsWith("#", offset)) {
+    const end = text.indexOf("\n", offset);
+    if (end < 0) return text.length;
+    offset = end + 1;
+  }
+  return offset;
+}
+
+function lineAfter(text: string, offset: number): number {
+  const end = text.indexOf("\n", offset);
+  return end < 0 ? text.length : end + 1;
+}
+
+/** A module-level `logger = logging.getLogger(...)`, whose name a fix can reuse. */
+function moduleLogger(root: Node): string | undefined {
+  for (const statement of root.namedChildren) {
+    const assignment = statement.type === "expression_statement" ? statement.firstNamedChild : null;
+    if (assignment?.type !== "assignment") continue;
+    const left = assignment.childForFieldName("left");
+    const right = assignment.childForFieldName("right");
+    if (left?.type === "identifier" && right?.type === "call" && /getLogger$/.test(right.childForFieldName("function")?.text ?? "")) return left.text;
+  }
+  return undefined;
+}
+
+/** `OpenAI(...)`, `openai.OpenAI(...)`, `wrap_openai(OpenAI(...))`. */
+function clientConstruction(call: Node, imports: ImportTable): { sdk: SdkEntry; className: string; instrumented: boolean; call: Node } | null {
+  const callee = call.childForFieldName("function");
+  if (!callee) return null;
+  if (callee.type === "identifier" && CLIENT_WRAPPERS.includes(callee.text)) {
+    const inner = call.childForFieldName("arguments")?.namedChildren[0];
+    const wrapped = inner?.type === "call" ? clientConstruction(inner, imports) : null;
+    return wrapped ? { ...wrapped, instrumented: true } : null;
+  }
+  const { root, names } = memberChain(callee, g);
+  if (root.type !== "identifier") return null;
+  const imported = imports.get(root.text);
+  if (!imported) return null;
+  const instrumented = imported.module.startsWith("instrumented:");
+  const module = instrumented ? imported.module.slice("instrumented:".length) : imported.module;
+  const path = [...(imported.name ? [imported.name] : []), ...names];
+  const sdk = sdkForModule("python", module);
+  if (!sdk || path.length !== 1 || !sdk.clientClasses.includes(path[0])) return null;
+  return { sdk, className: path[0], instrumented, call };
+}
+
+/** The name a client construction is bound to: `client`, `self.client`, or a class attribute. */
+function clientBindingName(outer: Node): string | null {
+  const parent = outer.parent;
+  if (parent?.type !== "assignment" || parent.childForFieldName("right")?.id !== outer.id) return null;
+  const left = parent.childForFieldName("left");
+  if (!left) return null;
+  if (left.type === "identifier") {
+    // A class attribute is read as `self.<name>`.
+    const inClassBody = parent.parent?.parent?.type === "block" && parent.parent.parent.parent?.type === "class_definition";
+    return inClassBody ? `self.${left.text}` : left.text;
+  }
+  if (left.type === "attribute" && left.childForFieldName("object")?.text === "self") return left.text;
+  return null;
+}
+
+function isWithOptionsCall(node: Node): boolean {
+  return node.type === "call" && /\.with_options$/.test(node.childForFieldName("function")?.text ?? "");
+}
+
+/** The keyword arguments of a call, and where one more goes. */
+export function keywordOptions(call: Node, text: string): OptionsBag | null {
+  const args = call.childForFieldName("arguments");
+  if (!args || args.type !== "argument_list") return null;
+  const entries: OptionEntry[] = [];
+  let hasSpread = false;
+  for (const arg of args.namedChildren) {
+    if (arg.type === "keyword_argument") {
+      const name = arg.childForFieldName("name");
+      const value = arg.childForFieldName("value");
+      if (!name || !value) continue;
+      const literal = literalValue(value);
+      entries.push({
+        name: name.text,
+        span: spanOf(arg),
+        valueSpan: spanOf(value),
+        valueText: value.text,
+        ...(literal !== undefined ? { literal } : {}),
+        ...(value.type === "dictionary" ? { nested: dictOptions(value) } : {}),
+      });
+    } else if (arg.type === "dictionary_splat" || arg.type === "list_splat") {
+      hasSpread = true;
+    }
+  }
+  const listed = args.namedChildren.filter((a) => a.type !== "comment");
+  return {
+    span: spanOf(args),
+    entries,
+    hasSpread,
+    insertion: insertionInList(text, args.startIndex, args.endIndex - 1, listed, "=", false),
+  };
+}
+
+/** A dict literal's string keys, for nested options like `response_format={"type": …}`. */
+function dictOptions(dict: Node): OptionsBag {
+  const entries: OptionEntry[] = [];
+  let hasSpread = false;
+  for (const pair of dict.namedChildren) {
+    if (pair.type === "dictionary_splat") hasSpread = true;
+    if (pair.type !== "pair") continue;
+    const key = pair.childForFieldName("key");
+    const value = pair.childForFieldName("value");
+    const name = key ? stringValue(key) : undefined;
+    if (name === undefined || !value) continue;
+    const literal = literalValue(value);
+    entries.push({ name, span: spanOf(pair), valueSpan: spanOf(value), valueText: value.text, ...(literal !== undefined ? { literal } : {}) });
+  }
+  return { span: spanOf(dict), entries, hasSpread, insertion: null };
+}
+
+/** Inside `with …start_as_current_span(…)`, or a function decorated by a tracing library. */
+function insideSpan(node: Node, imports: ImportTable): boolean {
+  for (const parent of ancestors(node)) {
+    if (parent.type === "with_statement") {
+      for (const item of parent.descendantsOfType("with_item")) {
+        const value = item.childForFieldName("value");
+        const call = value?.type === "as_pattern" ? value.namedChildren[0] : value;
+        if (call?.type === "call" && isTracingCallee(call.childForFieldName("function"), imports)) return true;
+      }
+    }
+    if (parent.type === "decorated_definition") {
+      for (const decorator of parent.namedChildren.filter((c) => c.type === "decorator")) {
+        const expression = decorator.namedChildren[0];
+        const callee = expression?.type === "call" ? expression.childForFieldName("function") : expression;
+        if (isTracingCallee(callee, imports)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function isTracingCallee(callee: Node | null | undefined, imports: ImportTable): boolean {
+  if (!callee) return false;
+  const { root, names } = memberChain(callee, g);
+  const method = names[names.length - 1] ?? root.text;
+  if (method === "start_as_current_span" || method === "start_span") return true;
+  const imported = root.type === "identifier" ? imports.get(root.text) : undefined;
+  return imported !== undefined && isTracingModule(imported.module) && (names.length === 0 || SPAN_METHODS.includes(method) || /^(op|observe|traceable|instrument|workflow|task|agent|tool)$/.test(method));
+}
+
+function resultOf(outer: Node, text: string) {
+  const parent = outer.parent;
+  // `with client.messages.stream(...) as stream:` hands the result to the block.
+  if (parent?.type === "as_pattern" || parent?.type === "with_item") return { kind: "other", usageRead: "unknown" } as const;
+  return classifyResult(outer, g, text);
+}
+
+function jsonParseFact(call: Node, callee: Node, imports: ImportTable, text: string): JsonParseFact | null {
+  const argument = call.childForFieldName("arguments")?.namedChildren[0];
+  if (!argument || argument.type === "keyword_argument") return null;
+  const statement = simpleStatementOf(call, g);
+  return {
+    span: spanOf(call),
+    calleeSpan: spanOf(callee),
+    calleeText: callee.text,
+    argumentText: argument.text,
+    source: null,
+    insideTry: isInsideTry(call, g),
+    validated: isValidated(call),
+    statement: statement ? statementFactFor(text, statement) : null,
+    errorType: imports.get("json")?.name === null && callee.text === "json.loads" ? "json.JSONDecodeError" : "ValueError",
+    broken: isBroken(call),
+  };
+}
+
+function statementFactFor(text: string, statement: Node) {
+  const inner = statement.firstNamedChild;
+  const kind = statement.type === "return_statement" ? "return" : inner?.type === "assignment" ? "assignment" : "expression";
+  return statementFact(text, statement, kind, g.strings);
+}
+
+/** `Model.model_validate(json.loads(x))`, or the parsed value later passed to a validator. */
+function isValidated(call: Node): boolean {
+  const { outer } = unwrapUp(call, g);
+  const holder = outer.parent?.type === "argument_list" ? outer.parent.parent : null;
+  if (holder?.type === "call" && isValidatorCall(holder.childForFieldName("function")?.text ?? "")) return true;
+  const assignment = outer.parent?.type === "assignment" ? outer.parent : null;
+  const target = assignment?.childForFieldName("left");
+  if (target?.type !== "identifier") return false;
+  const scope = enclosingScope(call, g);
+  for (const node of scope.descendantsOfType("call")) {
+    if (node.startIndex < call.endIndex) continue;
+    const callee = node.childForFieldName("function")?.text ?? "";
+    const args = node.childForFieldName("arguments");
+    if (!args || !referencedNames(args, g).has(target.text)) continue;
+    // `Model(**data)` builds a pydantic model: validation too.
+    const splatted = args.namedChildren.some((a) => a.type === "dictionary_splat" && a.text === `**${target.text}`);
+    if (isValidatorCall(callee) || (splatted && /^[A-Z]/.test(callee))) return true;
+  }
+  return false;
+}
+
+function stringLiteralFact(node: Node, clients: ClientFact[]): StringLiteralFact | null {
+  if (node.parent?.type === "expression_statement") return null; // a docstring
+  const value = stringValue(node);
+  if (value === undefined || value.length < 8) return null;
+  const keyword = node.parent?.type === "keyword_argument" ? node.parent : null;
+  const keywordName = keyword?.childForFieldName("name")?.text;
+  const client = keyword ? clients.find((c) => c.options?.entries.some((e) => e.span.start === keyword.startIndex)) : undefined;
+  if (client && keywordName === client.sdk.apiKeyOption) {
+    return { span: spanOf(node), value, apiKeyOf: { option: keywordName, env: client.sdk.apiKeyEnv }, localServer: isLocalServer(client) };
+  }
+  return matchProviderKey(value) ? { span: spanOf(node), value } : null;
+}
+
+export function isLocalServer(client: ClientFact): boolean {
+  const baseUrl = client.options?.entries.find((e) => e.name === client.sdk.baseUrlOption)?.literal;
+  return typeof baseUrl === "string" && /^https?:\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)\b/.test(baseUrl);
+}
+

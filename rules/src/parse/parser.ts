@@ -1,0 +1,86 @@
+import { Language, Parser, type Tree } from "web-tree-sitter";
+import type { LanguageId } from "../types";
+
+/**
+ * Where a `.wasm` file lives. The hosts decide: the bundles load them from their own folder,
+ * tests from `node_modules`. The engine never touches the file system itself.
+ */
+export type WasmLocator = (fileName: string) => string;
+
+export const GRAMMAR_FILES: Record<LanguageId, string> = {
+  python: "tree-sitter-python.wasm",
+  typescript: "tree-sitter-typescript.wasm",
+  tsx: "tree-sitter-tsx.wasm",
+  javascript: "tree-sitter-javascript.wasm",
+};
+export const RUNTIME_WASM = "web-tree-sitter.wasm";
+
+let parsers: Map<LanguageId, Parser> | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the runtime and every grammar once; later calls wait for the first. */
+export function initParsers(locate: WasmLocator): Promise<void> {
+  loading ??= (async () => {
+    await Parser.init({ locateFile: (name: string) => locate(name) });
+    const loaded = new Map<LanguageId, Parser>();
+    for (const [id, file] of Object.entries(GRAMMAR_FILES) as [LanguageId, string][]) {
+      const parser = new Parser();
+      parser.setLanguage(await Language.load(locate(file)));
+      loaded.set(id, parser);
+    }
+    parsers = loaded;
+  })();
+  return loading;
+}
+
+function parserFor(language: LanguageId): Parser {
+  const parser = parsers?.get(language);
+  if (!parser) throw new Error("AI Readiness: the parsers are not initialised (call initEngine first)");
+  return parser;
+}
+
+/** Parses `text`; with `previous` (already edited to match `text`) the parse is incremental. */
+export function parseText(language: LanguageId, text: string, previous?: Tree): Tree {
+  const tree = parserFor(language).parse(text, previous ?? null);
+  if (!tree) throw new Error(`AI Readiness: the ${language} parser returned no tree`);
+  return tree;
+}
+
+export type { Tree };
+
+const EXTENSIONS: Record<string, LanguageId> = {
+  ".py": "python",
+  ".pyi": "python",
+  ".ts": "typescript",
+  ".mts": "typescript",
+  ".cts": "typescript",
+  ".tsx": "tsx",
+  ".js": "javascript",
+  ".mjs": "javascript",
+  ".cjs": "javascript",
+  ".jsx": "javascript",
+};
+
+/** The language of a file by its name, or undefined when the engine does not read it. */
+export function languageForPath(path: string): LanguageId | undefined {
+  if (path.endsWith(".d.ts")) return undefined;
+  const dot = path.lastIndexOf(".");
+  return dot < 0 ? undefined : EXTENSIONS[path.slice(dot).toLowerCase()];
+}
+
+/** Maps an LSP/VS Code language id to the engine's. */
+export function languageForLanguageId(id: string): LanguageId | undefined {
+  switch (id) {
+    case "python":
+      return "python";
+    case "typescript":
+      return "typescript";
+    case "typescriptreact":
+      return "tsx";
+    case "javascript":
+    case "javascriptreact":
+      return "javascript";
+    default:
+      return undefined;
+  }
+}

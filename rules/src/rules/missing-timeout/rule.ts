@@ -1,0 +1,84 @@
+import type { Rule, FindingDraft, RuleContext } from "../../rule";
+import type { CallSite, ClientFact } from "../../model/facts";
+import { timeoutCheck } from "../../model/checks";
+import { optionInsertEdit } from "../../model/syntax";
+import type { Fix } from "../../types";
+
+const SDK_NAMES: Record<string, string> = { openai: "OpenAI SDK", anthropic: "Anthropic SDK", "vercel-ai": "AI SDK" };
+
+export const missingTimeout: Rule = {
+  id: "missing-timeout",
+  factor: "compute",
+  tier: "recommended",
+  severity: "warning",
+  summary: "A model call with no finite timeout",
+  check(context) {
+    const findings: FindingDraft[] = [];
+    context.facts.callSites.forEach((site, index) => {
+      if (context.checks[index].timeout !== "fail") return;
+      const detail = timeoutCheck(site);
+      const disabled = detail.disabledBy;
+      const message = disabled
+        ? `\`${disabled.name}${site.sdk.ecosystem === "python" ? "=" : ": "}${disabled.valueText}\` turns off the timeout of \`${site.calleeText}\`: a hung request holds this worker forever`
+        : `\`${site.calleeText}\` has no timeout: ${defaultText(site)}`;
+      const client = site.clientResolution === "local" && site.client?.name ? site.client : null;
+      findings.push({
+        span: site.calleeSpan,
+        message,
+        related: client ? [{ span: client.span, message: `\`${client.name}\` created here` }] : [],
+        fix: timeoutFix(context, site, disabled ? { start: disabled.valueSpan.start, end: disabled.valueSpan.end } : null),
+      });
+    });
+    return findings;
+  },
+};
+
+function defaultText(site: CallSite): string {
+  const seconds = site.sdk.timeout.defaultSeconds;
+  const sdk = SDK_NAMES[site.sdk.provider] ?? "the SDK";
+  return seconds === null ? `the ${sdk} never times out a call` : `the ${sdk} default waits ${seconds / 60} minutes`;
+}
+
+/** The timeout in the SDK's unit: seconds in Python, milliseconds in JS. */
+function timeoutValue(site: CallSite, seconds: number): string {
+  const amount = site.sdk.timeout.unit === "s" ? `${seconds}` : `${seconds * 1000}`;
+  return site.sdk.clientClasses.length === 0 ? `AbortSignal.timeout(${amount})` : amount;
+}
+
+function timeoutFix(context: RuleContext, site: CallSite, disabledValue: { start: number; end: number } | null): Fix | null {
+  const seconds = context.fix.timeoutSeconds;
+  const value = timeoutValue(site, seconds);
+  const option = site.sdk.timeout.option;
+  const assign = site.sdk.ecosystem === "python" ? "=" : ": ";
+  if (disabledValue) {
+    return { title: `Set ${option}${assign}${value}`, safety: "unsafe", edits: [{ ...disabledValue, text: value }] };
+  }
+  const client = site.clientResolution === "local" && site.client?.name && site.client.options ? site.client : null;
+  if (client) {
+    const edit = optionInsertEdit(client.options!, option, value);
+    if (edit) {
+      const count = callsFailingOn(context, client);
+      const calls = count === 1 ? "1 call" : `${count} calls`;
+      return { title: `Add ${option}${assign}${value} to the \`${client.name}\` created on line ${client.line + 1} (fixes ${calls})`, safety: "unsafe", edits: [edit] };
+    }
+  }
+  const title = `Add ${option}${assign}${value} to this call`;
+  if (site.sdk.ecosystem === "js" && site.sdk.clientClasses.length > 0) {
+    // JS SDKs take per-request options as a second argument.
+    if (site.requestOptions?.insertion) {
+      const edit = optionInsertEdit(site.requestOptions, option, value);
+      return edit && { title, safety: "unsafe", edits: [edit] };
+    }
+    if (site.requestOptionsAppendAt !== null && !site.requestOptions) {
+      const at = site.requestOptionsAppendAt;
+      return { title, safety: "unsafe", edits: [{ start: at, end: at, text: `, { ${option}: ${value} }` }] };
+    }
+    return null;
+  }
+  const edit = site.options && optionInsertEdit(site.options, option, value);
+  return edit ? { title, safety: "unsafe", edits: [edit] } : null;
+}
+
+function callsFailingOn(context: RuleContext, client: ClientFact): number {
+  return context.facts.callSites.filter((s, i) => s.client === client && context.checks[i].timeout === "fail").length;
+}

@@ -1,0 +1,48 @@
+// Bundles the extension, the language server and the CLI into dist/, with the grammar
+// .wasm files and the rule docs beside them (the bundles load both from their own folder).
+import { build } from "esbuild";
+import { cpSync, mkdirSync, readdirSync, rmSync, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(new URL(import.meta.url).pathname), "..");
+const dist = join(root, "dist");
+const watch = process.argv.includes("--watch");
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(join(dist, "docs"), { recursive: true });
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  sourcemap: true,
+  minify: !watch,
+  logLevel: "warning",
+  // The ESM build of web-tree-sitter relies on import.meta.url, which a CJS bundle lacks.
+  alias: { "web-tree-sitter": join(root, "node_modules/web-tree-sitter/web-tree-sitter.cjs") },
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: [join(root, "client/src/extension.ts")], outfile: join(dist, "extension.js"), external: ["vscode"] }),
+  build({ ...common, entryPoints: [join(root, "server/src/main.ts")], outfile: join(dist, "server.js") }),
+  build({ ...common, entryPoints: [join(root, "cli/src/main.ts")], outfile: join(dist, "cli.js"), banner: { js: "#!/usr/bin/env node" } }),
+]);
+
+const wasm = {
+  "web-tree-sitter.wasm": "web-tree-sitter",
+  "tree-sitter-python.wasm": "tree-sitter-python",
+  "tree-sitter-typescript.wasm": "tree-sitter-typescript",
+  "tree-sitter-tsx.wasm": "tree-sitter-typescript",
+  "tree-sitter-javascript.wasm": "tree-sitter-javascript",
+};
+for (const [file, pkg] of Object.entries(wasm)) cpSync(require.resolve(`${pkg}/${file}`), join(dist, file));
+
+const rulesDir = join(root, "rules/src/rules");
+for (const id of readdirSync(rulesDir)) {
+  const docs = join(rulesDir, id, "docs.md");
+  if (existsSync(docs)) cpSync(docs, join(dist, "docs", `${id}.md`));
+}
+console.log("built dist/extension.js, dist/server.js, dist/cli.js");

@@ -1,0 +1,95 @@
+/**
+ * Lints open documents and publishes their diagnostics. Changes are debounced per
+ * document; a newer edit cancels a pending run, and a result for an outdated version is
+ * dropped. Nothing here ever throws into the connection: a failure is logged and skipped.
+ */
+import type { Connection } from "vscode-languageserver";
+import { emptyFacts, lintTree, MAX_FILE_CHARS, type LintResult } from "../../rules/src/index";
+import { toDiagnostic } from "./convert";
+import type { ProjectIndex } from "./projectIndex";
+import { lintConfigOf, type Session } from "./session";
+
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The last lint of each document, with the version it was for. */
+  private readonly results = new Map<string, { version: number; result: LintResult }>();
+  private readonly warnedTooLarge = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly session: Session,
+    private readonly project: ProjectIndex,
+    private readonly engineReady: Promise<void>,
+    private readonly debounceMs: number,
+  ) {}
+
+  schedule(uri: string, delay = this.debounceMs): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.run(uri);
+      }, delay),
+    );
+  }
+
+  scheduleAll(): void {
+    for (const uri of this.session.documents.keys()) this.schedule(uri, 0);
+  }
+
+  forget(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.results.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** The lint of the document's current version, running it now if needed. */
+  async current(uri: string): Promise<LintResult | undefined> {
+    const document = this.session.documents.get(uri);
+    if (!document) return undefined;
+    const cached = this.results.get(uri);
+    if (cached && cached.version === document.text.version) return cached.result;
+    return this.lint(uri);
+  }
+
+  private async run(uri: string): Promise<void> {
+    const result = await this.lint(uri);
+    const document = this.session.documents.get(uri);
+    if (!document || !result) return;
+    await this.connection.sendDiagnostics({ uri, version: document.text.version, diagnostics: result.findings.map((f) => toDiagnostic(document.text, f)) });
+  }
+
+  private async lint(uri: string): Promise<LintResult | undefined> {
+    try {
+      await this.engineReady;
+      const document = this.session.documents.get(uri);
+      if (!document) return undefined;
+      const version = document.text.version;
+      const settings = await this.session.settingsFor(uri);
+      const now = this.session.documents.get(uri);
+      if (!now || now.text.version !== version) return undefined; // a newer edit will lint
+      const text = now.text.getText();
+      if (!settings.enable || text.length > MAX_FILE_CHARS) {
+        if (settings.enable && !this.warnedTooLarge.has(uri)) {
+          this.warnedTooLarge.add(uri);
+          this.connection.console.info(`Skipped ${uri}: ${text.length} characters is more than the ${MAX_FILE_CHARS} the checker reads`);
+        }
+        const empty: LintResult = { facts: emptyFacts(text, now.language), checks: [], findings: [] };
+        this.results.set(uri, { version, result: empty });
+        return empty;
+      }
+      const result = lintTree(now.source.syntaxTree(), text, now.language, lintConfigOf(settings), this.project.facts());
+      this.results.set(uri, { version, result });
+      if (this.project.documentAnalyzed(uri, result.facts)) {
+        for (const other of this.session.documents.keys()) if (other !== uri) this.schedule(other, 0);
+      }
+      return result;
+    } catch (error) {
+      this.connection.console.error(`AI Readiness could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return undefined;
+    }
+  }
+}
+

@@ -1,0 +1,32 @@
+/** Wires the language server's parts onto a connection. */
+import type { Connection } from "vscode-languageserver";
+import { initEngine, type WasmLocator } from "../../rules/src/index";
+import { DiagnosticsScheduler } from "./diagnostics";
+import { registerCodeActions } from "./handlers/codeActions";
+import { registerCommands } from "./handlers/commands";
+import { registerDocuments } from "./handlers/documents";
+import { registerLifecycle, type ClientFeatures } from "./handlers/lifecycle";
+import { ProjectIndex } from "./projectIndex";
+import { Session } from "./session";
+
+export interface ServerOptions {
+  locateWasm: WasmLocator;
+  /** Where a rule's docs.md is on disk. */
+  docsPath(ruleId: string): string;
+  /** Delay between the last keystroke and the lint. */
+  debounceMs?: number;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const session = new Session(connection);
+  const project = new ProjectIndex();
+  const features: ClientFeatures = { showDocument: false };
+  const engineReady = initEngine(options.locateWasm);
+  engineReady.catch((error: unknown) => connection.console.error(`AI Readiness could not load its parsers: ${String(error)}`));
+  const diagnostics = new DiagnosticsScheduler(connection, session, project, engineReady, options.debounceMs ?? 100);
+  registerLifecycle(connection, session, project, diagnostics, features);
+  registerDocuments(connection, session, project, diagnostics);
+  registerCodeActions(connection, session, project, diagnostics);
+  registerCommands(connection, features, options.docsPath);
+  connection.listen();
+}
