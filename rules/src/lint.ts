@@ -22,7 +22,10 @@ export function settingFor(rule: Rule, config: LintConfig): RuleSetting {
   return config.rules[rule.id] ?? (rule.tier === "recommended" ? rule.severity : "off");
 }
 
-export function lintFacts(facts: FileFacts, config: LintConfig, project: ProjectFacts): LintResult {
+export function lintFacts(facts: FileFacts, config: LintConfig, projectFacts: ProjectFacts): LintResult {
+  // Instrumentation turned on in this very file counts before any workspace index knows it.
+  const own = facts.instrumentation[0];
+  const project = own && !projectFacts.instrumentation ? { ...projectFacts, instrumentation: { path: "", span: own } } : projectFacts;
   const checks = facts.callSites.map((_, index) => computeChecks(facts, index, project));
   const findings: Finding[] = [];
   if (facts.callSites.length === 0 && facts.stringLiterals.length === 0) return { facts, checks, findings };

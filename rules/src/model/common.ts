@@ -150,7 +150,7 @@ function resolveReceiver(
 ): Resolved | null {
   const g = hooks.grammar;
   const imported = hooks.imports.importsFrom(sdk.modules);
-  if (root.type === g.call) {
+  if (root.type === g.call || hooks.constructionTypes?.includes(root.type)) {
     const withOptions = hooks.withOptionsOf(root, text);
     if (withOptions !== undefined) {
       const inner = root.childForFieldName(g.callFunction)?.childForFieldName(g.memberObject);

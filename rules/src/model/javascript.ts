@@ -82,7 +82,9 @@ function readImports(root: Node, text: string): ImportTable {
       readImportStatement(statement, table);
       lastImportEnd = statement.endIndex;
     } else if (statement.type === "lexical_declaration" || statement.type === "variable_declaration") {
-      for (const declarator of statement.namedChildren.filter((c) => c.type === "variable_declarator")) readRequire(declarator, table);
+      const declarators = statement.namedChildren.filter((c) => c.type === "variable_declarator");
+      // CommonJS: new `require` lines go after the last top-level one.
+      if (declarators.some((d) => readRequire(d, table))) lastImportEnd = statement.endIndex;
     } else if (lastImportEnd < 0 && (statement.type === "hash_bang_line" || isDirective(statement))) {
       prologueEnd = statement.endIndex;
     }
@@ -128,13 +130,13 @@ function readImportStatement(statement: Node, table: ImportTable): void {
 }
 
 /** `const OpenAI = require("openai")` and `const { OpenAI } = require("openai")`. */
-function readRequire(declarator: Node, table: ImportTable): void {
+function readRequire(declarator: Node, table: ImportTable): boolean {
   const value = declarator.childForFieldName("value");
-  if (value?.type !== "call_expression" || value.childForFieldName("function")?.text !== "require") return;
+  if (value?.type !== "call_expression" || value.childForFieldName("function")?.text !== "require") return false;
   const argument = value.childForFieldName("arguments")?.namedChildren[0];
   const module = argument ? stringValue(argument) : undefined;
   const name = declarator.childForFieldName("name");
-  if (module === undefined || !name) return;
+  if (module === undefined || !name) return false;
   if (name.type === "identifier") table.add(name.text, module, "default");
   else if (name.type === "object_pattern") {
     for (const part of name.namedChildren) {
@@ -146,6 +148,7 @@ function readRequire(declarator: Node, table: ImportTable): void {
       }
     }
   }
+  return true;
 }
 
 /** `new OpenAI(...)`, `new ns.OpenAI(...)`, `wrapOpenAI(new OpenAI(...))`. */

@@ -278,7 +278,7 @@ function resultOf(outer: Node, text: string) {
 function jsonParseFact(call: Node, callee: Node, imports: ImportTable, text: string): JsonParseFact | null {
   const argument = call.childForFieldName("arguments")?.namedChildren[0];
   if (!argument || argument.type === "keyword_argument") return null;
-  const statement = simpleStatementOf(call, g);
+  const statement = parseStatement(call);
   return {
     span: spanOf(call),
     calleeSpan: spanOf(callee),
@@ -291,6 +291,15 @@ function jsonParseFact(call: Node, callee: Node, imports: ImportTable, text: str
     errorType: imports.get("json")?.name === null && callee.text === "json.loads" ? "json.JSONDecodeError" : "ValueError",
     broken: isBroken(call),
   };
+}
+
+/** The statement whose whole value is the parse (`x = json.loads(…)`, `return json.loads(…)`), which a fix may wrap. */
+function parseStatement(call: Node): Node | null {
+  const { outer } = unwrapUp(call, g);
+  const parent = outer.parent;
+  if (parent?.type === "expression_statement" || parent?.type === "return_statement") return parent;
+  if (parent?.type === "assignment" && parent.childForFieldName("right")?.id === outer.id && parent.parent?.type === "expression_statement") return parent.parent;
+  return null;
 }
 
 function statementFactFor(text: string, statement: Node) {
