@@ -5,11 +5,12 @@
  */
 import type { Ecosystem, MethodEntry, SdkEntry } from "./catalogue";
 import { sdksFor } from "./catalogue";
-import type { CallSite, ClientFact, FileFacts, JsonParseFact, OptionsBag, ResultUse, Suppression } from "./facts";
+import type { LanguageId } from "../types";
+import type { CallSite, ClientFact, FileFacts, ImportFacts, JsonParseFact, OptionsBag, ResultUse, Suppression } from "./facts";
 import type { Grammar } from "./grammar";
 import type { ImportTable } from "./imports";
 import { enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, taintedNames, unwrapUp } from "./flow";
-import { descendants, isBroken, spanOf, startsItsLine, statementFact, type Node } from "./syntax";
+import { countErrors, descendants, isBroken, spanOf, startsItsLine, statementFact, type Node } from "./syntax";
 import { SDK_SERIALISERS } from "./validators";
 
 export interface ClientConstruction {
@@ -34,7 +35,6 @@ export interface AdapterHooks {
   withOptionsOf(node: Node, text: string): OptionsBag | null | undefined;
   insideSpan(node: Node): boolean;
   resultOf(outer: Node): ResultUse;
-  isStream(call: Node, options: OptionsBag | null): boolean;
   /** JS: a `.catch()` handles the promise. */
   caught?(outer: Node): boolean;
   /** Nodes that are constructions or calls (`new_expression` in JS besides calls). */
@@ -47,7 +47,28 @@ interface Resolved {
   withOptions: OptionsBag | null;
 }
 
-export function findCallSites(root: Node, text: string, hooks: AdapterHooks): { clients: ClientFact[]; callSites: CallSite[]; callNodes: Node[] } {
+/**
+ * The facts every adapter starts from: clients, call sites, suppressions, syntax errors.
+ * The adapter then adds what needs its own grammar (JSON parses, literals, instrumentation).
+ */
+export function startFacts(root: Node, text: string, language: LanguageId, hooks: AdapterHooks, imports: ImportFacts): { facts: FileFacts; callNodes: Node[] } {
+  const { clients, callSites, callNodes } = findCallSites(root, text, hooks);
+  const facts: FileFacts = {
+    language,
+    text,
+    callSites,
+    clients,
+    jsonParses: [],
+    stringLiterals: [],
+    instrumentation: [],
+    imports,
+    suppressions: collectSuppressions(root, text, hooks.grammar.comment),
+    syntaxErrors: countErrors(root),
+  };
+  return { facts, callNodes };
+}
+
+function findCallSites(root: Node, text: string, hooks: AdapterHooks): { clients: ClientFact[]; callSites: CallSite[]; callNodes: Node[] } {
   const g = hooks.grammar;
   const clients: ClientFact[] = [];
   const otherObjects = new Set<string>();
@@ -214,7 +235,7 @@ function callSiteFact(call: Node, callee: Node, match: MethodMatch, text: string
     client: match.client,
     insideSpan: hooks.insideSpan(call),
     insideTry: isInsideTry(call, g) || (hooks.caught?.(outer) ?? false),
-    isStream: hooks.isStream(call, options) || /stream/i.test(match.method.path),
+    isStream: options?.entries.some((e) => e.name === "stream" && e.literal === true) || /stream/i.test(match.method.path),
     awaited,
     result,
     statement,
@@ -282,7 +303,7 @@ export function linkJsonParses(candidates: { node: Node; fact: JsonParseFact }[]
 
 const SUPPRESSION = /ai-readiness:\s*ignore\[([^\]]*)\]/;
 
-export function collectSuppressions(root: Node, text: string, commentType: string): Suppression[] {
+function collectSuppressions(root: Node, text: string, commentType: string): Suppression[] {
   const found: Suppression[] = [];
   if (!text.includes("ai-readiness:")) return found;
   for (const node of descendants(root)) {

@@ -75,7 +75,7 @@ export function simpleStatementOf(node: Node, g: Grammar): Node | null {
  * What the program does with a model call's result. `outer` is the call after `unwrapUp`.
  * Language specifics (destructuring, `with … as`) are decided by the adapter before this.
  */
-export function classifyResult(outer: Node, g: Grammar, text: string): ResultUse {
+export function classifyResult(outer: Node, g: Grammar): ResultUse {
   const parent = outer.parent;
   if (!parent) return { kind: "other", usageRead: "unknown" };
   if (parent.type === g.expressionStatement) return { kind: "dropped" };
@@ -101,7 +101,6 @@ export function classifyResult(outer: Node, g: Grammar, text: string): ResultUse
     // `(await create()).choices[0]`: the response is read once and its usage dropped.
     return { kind: "other", usageRead: ["then", "catch", "finally", "withResponse", "asResponse"].includes(property) ? "unknown" : "fail" };
   }
-  void text;
   return { kind: "other", usageRead: "unknown" };
 }
 

@@ -1,14 +1,14 @@
 /** The TypeScript/JavaScript adapter (TS, TSX, JS, JSX): a tree-sitter tree → the file's model facts. */
 import type { LanguageId } from "../types";
 import { AI_SDK_PROVIDER_FACTORIES, sdkForModule, type SdkEntry } from "./catalogue";
-import { collectSuppressions, findCallSites, linkJsonParses, type AdapterHooks, type ClientConstruction } from "./common";
+import { linkJsonParses, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
 import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, StringLiteralFact } from "./facts";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, unwrapUp } from "./flow";
 import { JS_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
 import { isLocalServer } from "./python";
 import { matchProviderKey } from "./secrets";
-import { ancestors, countErrors, descendants, insertionInList, isBroken, literalValue, spanOf, statementFact, stringValue, type Node } from "./syntax";
+import { ancestors, descendants, insertionInList, isBroken, literalValue, spanOf, statementFact, stringValue, type Node } from "./syntax";
 import { CLIENT_WRAPPERS, INSTRUMENTATION_CLASSES, isInstrumentationCall, isTracingModule } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
 
@@ -25,31 +25,18 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
     callOptions: (call, t, sdk) => callOptions(call, t, sdk),
     withOptionsOf: (node, t) => (node.type === "call_expression" && /\.withOptions$/.test(node.childForFieldName("function")?.text ?? "") ? firstObjectArgument(node, t, false) : undefined),
     insideSpan: (node) => insideSpan(node, imports),
-    resultOf: (outer) => classifyResult(outer, g, text),
-    isStream: (_call, options) => options?.entries.some((e) => e.name === "stream" && e.literal === true) ?? false,
+    resultOf: (outer) => classifyResult(outer, g),
     caught: (outer) => {
       const parent = outer.parent;
       return parent?.type === "member_expression" && parent.childForFieldName("property")?.text === "catch";
     },
   };
-  const { clients, callSites, callNodes } = findCallSites(root, text, hooks);
-  const facts: FileFacts = {
-    language,
-    text,
-    callSites,
-    clients,
-    jsonParses: [],
-    stringLiterals: [],
-    instrumentation: [],
-    imports: {
-      insertAt: imports.insertAt,
-      hasOpenTelemetry: imports.get("trace")?.module === "@opentelemetry/api",
-      hasOs: false,
-      hasLogging: false,
-    },
-    suppressions: collectSuppressions(root, text, g.comment),
-    syntaxErrors: countErrors(root),
-  };
+  const { facts, callNodes } = startFacts(root, text, language, hooks, {
+    insertAt: imports.insertAt,
+    hasOpenTelemetry: imports.get("trace")?.module === "@opentelemetry/api",
+    hasOs: false,
+    hasLogging: false,
+  });
   const jsonCandidates: { node: Node; fact: JsonParseFact }[] = [];
   for (const node of descendants(root)) {
     if (node.type === "call_expression") {
@@ -65,7 +52,7 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
       const constructor = node.childForFieldName("constructor")?.text ?? "";
       if (INSTRUMENTATION_CLASSES.includes(constructor.slice(constructor.lastIndexOf(".") + 1))) facts.instrumentation.push(spanOf(node));
     } else if (node.type === "string" || node.type === "template_string") {
-      const literal = stringLiteralFact(node, clients);
+      const literal = stringLiteralFact(node, facts.clients);
       if (literal) facts.stringLiterals.push(literal);
     }
   }

@@ -1,12 +1,12 @@
 /** The Python adapter: turns a tree-sitter Python tree into the file's model facts. */
 import type { LanguageId } from "../types";
-import { sdkForModule, sdksFor, type SdkEntry } from "./catalogue";
-import type { CallSite, ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, StringLiteralFact } from "./facts";
+import { sdkForModule, type SdkEntry } from "./catalogue";
+import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, ResultUse, StringLiteralFact } from "./facts";
 import { PYTHON_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
-import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, taintedNames, unwrapUp } from "./flow";
-import { collectSuppressions, findCallSites, linkJsonParses, type AdapterHooks } from "./common";
-import { ancestors, countErrors, descendants, insertionInList, isBroken, literalValue, spanOf, statementFact, stringValue, type Node } from "./syntax";
+import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, unwrapUp } from "./flow";
+import { linkJsonParses, startFacts, type AdapterHooks } from "./common";
+import { ancestors, descendants, insertionInList, isBroken, literalValue, spanOf, statementFact, stringValue, type Node } from "./syntax";
 import { matchProviderKey } from "./secrets";
 import { CLIENT_WRAPPERS, INSTRUMENTED_CLIENT_MODULES, isInstrumentationCall, isTracingModule, SPAN_METHODS } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
@@ -23,28 +23,15 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
     callOptions: (call, t) => ({ options: keywordOptions(call, t), requestOptions: null, requestOptionsAppendAt: null }),
     withOptionsOf: (node, t) => (isWithOptionsCall(node) ? keywordOptions(node, t) : undefined),
     insideSpan: (node) => insideSpan(node, imports),
-    resultOf: (outer) => resultOf(outer, text),
-    isStream: (call, options) => options?.entries.some((e) => e.name === "stream" && e.literal === true) ?? false,
+    resultOf,
   };
-  const { clients, callSites, callNodes } = findCallSites(root, text, hooks);
-  const facts: FileFacts = {
-    language,
-    text,
-    callSites,
-    clients,
-    jsonParses: [],
-    stringLiterals: [],
-    instrumentation: [],
-    imports: {
-      insertAt: imports.insertAt,
-      hasOpenTelemetry: imports.get("trace")?.module === "opentelemetry",
-      hasOs: imports.get("os")?.module === "os" && imports.get("os")?.name === null,
-      hasLogging: imports.get("logging")?.module === "logging" && imports.get("logging")?.name === null,
-      loggerName: moduleLogger(root),
-    },
-    suppressions: collectSuppressions(root, text, g.comment),
-    syntaxErrors: countErrors(root),
-  };
+  const { facts, callNodes } = startFacts(root, text, language, hooks, {
+    insertAt: imports.insertAt,
+    hasOpenTelemetry: imports.get("trace")?.module === "opentelemetry",
+    hasOs: imports.get("os")?.module === "os" && imports.get("os")?.name === null,
+    hasLogging: imports.get("logging")?.module === "logging" && imports.get("logging")?.name === null,
+    loggerName: moduleLogger(root),
+  });
   const jsonCandidates: { node: Node; fact: JsonParseFact }[] = [];
   for (const node of descendants(root)) {
     if (node.type === "call") {
@@ -56,7 +43,7 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
         if (fact) jsonCandidates.push({ node, fact });
       }
     } else if (node.type === "string") {
-      const literal = stringLiteralFact(node, clients);
+      const literal = stringLiteralFact(node, facts.clients);
       if (literal) facts.stringLiterals.push(literal);
     }
   }
@@ -268,11 +255,11 @@ function isTracingCallee(callee: Node | null | undefined, imports: ImportTable):
   return imported !== undefined && isTracingModule(imported.module) && (names.length === 0 || SPAN_METHODS.includes(method) || /^(op|observe|traceable|instrument|workflow|task|agent|tool)$/.test(method));
 }
 
-function resultOf(outer: Node, text: string) {
+function resultOf(outer: Node): ResultUse {
   const parent = outer.parent;
   // `with client.messages.stream(...) as stream:` hands the result to the block.
   if (parent?.type === "as_pattern" || parent?.type === "with_item") return { kind: "other", usageRead: "unknown" } as const;
-  return classifyResult(outer, g, text);
+  return classifyResult(outer, g);
 }
 
 function jsonParseFact(call: Node, callee: Node, imports: ImportTable, text: string): JsonParseFact | null {
