@@ -41,6 +41,9 @@ export interface AdapterHooks {
   constructionTypes?: string[];
 }
 
+/** Resource names inside SDK clients: a receiver chain through one of them is a different API. */
+const SDK_RESOURCES = new Set(["beta", "threads", "runs", "assistants", "vector_stores", "vectorStores", "files", "batches", "fine_tuning", "fineTuning", "audio", "images", "moderations", "models", "uploads", "realtime", "chat", "completions", "messages", "responses", "embeddings", "conversations", "containers", "evals"]);
+
 interface Resolved {
   client: ClientFact | null;
   resolution: CallSite["clientResolution"];
@@ -187,6 +190,8 @@ function resolveReceiver(
     }
     return imported ? { client: null, resolution: "unresolved", withOptions: null } : null;
   }
+  // `client.beta.threads.messages.create` is the Assistants API, not Anthropic's `messages.create`.
+  if (receiverNames.some((n) => SDK_RESOURCES.has(n))) return null;
   const name = receiverName(root, receiverNames, g);
   if (name !== null) {
     const candidates = clients.filter((c) => c.name === name);
