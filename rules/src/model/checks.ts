@@ -33,8 +33,8 @@ export function computeChecks(facts: FileFacts, index: number, project: ProjectF
   }
   const telemetry = telemetryCheck(site, project);
   return {
-    timeout: timeoutCheck(site).verdict,
-    outputLimit: outputLimitCheck(site),
+    timeout: timeoutCheck(site, facts.text).verdict,
+    outputLimit: outputLimitCheck(site, facts.text),
     usageRecorded: usageCheck(site, project),
     telemetry,
     outputGuarded: outputGuardedCheck(facts, index),
@@ -51,15 +51,18 @@ function entry(bag: OptionsBag | null, names: string[]): OptionEntry | undefined
 function bagSets(bag: OptionsBag | null, names: string[]): { verdict: Verdict | null; disabledBy?: OptionEntry } {
   if (!bag) return { verdict: null };
   const found = entry(bag, names);
-  if (found) return found.literal === null ? { verdict: "fail", disabledBy: found } : { verdict: "pass" };
+  // `httpx.Timeout(None, connect=5)` bounds the connection only: reads wait forever.
+  if (found) return found.literal === null || /^httpx\.Timeout\(\s*(timeout\s*=\s*)?None\b/.test(found.valueText) ? { verdict: "fail", disabledBy: found } : { verdict: "pass" };
   return { verdict: bag.hasSpread ? "unknown" : null };
 }
 
-export function timeoutCheck(site: CallSite): TimeoutDetail {
+export function timeoutCheck(site: CallSite, text: string): TimeoutDetail {
   const { timeout } = site.sdk;
   const names = [timeout.option, ...timeout.alternatives];
+  // JS SDK clients take the timeout only in the request options, never in the body.
+  const bodyCarriesTimeout = site.sdk.ecosystem === "python" || site.sdk.clientClasses.length === 0;
   // The call, then `with_options`, then the client: the nearest setting wins.
-  for (const bag of [site.options, site.requestOptions, site.withOptions]) {
+  for (const bag of [bodyCarriesTimeout ? site.options : null, site.requestOptions, site.withOptions]) {
     const result = bagSets(bag, names);
     if (result.verdict) return { verdict: result.verdict, disabledBy: result.disabledBy };
   }
@@ -75,16 +78,23 @@ export function timeoutCheck(site: CallSite): TimeoutDetail {
       // A custom HTTP client may carry its own timeout.
       if (entry(client.options, ["http_client", "httpAgent", "httpClient", "fetch", "fetchOptions"])) return { verdict: "unknown" };
     }
-  } else if (site.options === null) {
+  } else if (site.options === null || CUSTOM_FETCH.test(text)) {
+    // A provider made with its own `fetch` (`createOpenAI({ fetch })`) may bound every request.
     return { verdict: "unknown" };
   }
   const finiteDefault = timeout.defaultSeconds !== null && timeout.defaultSeconds <= 60;
   return { verdict: finiteDefault ? "pass" : "fail" };
 }
 
-export function outputLimitCheck(site: CallSite): Verdict {
+/** A provider factory given its own `fetch`. */
+const CUSTOM_FETCH = /create[A-Z]\w*\(\s*\{[\s\S]{0,2000}?\bfetch\b/;
+/** AI SDK model wrappers that can carry default settings such as `maxOutputTokens`. */
+const MODEL_DEFAULTS = /defaultSettingsMiddleware|wrapLanguageModel/;
+
+export function outputLimitCheck(site: CallSite, text: string): Verdict {
   const names = site.method.outputLimit;
   if (names.length === 0 || !site.options) return "unknown";
+  if (site.sdk.clientClasses.length === 0 && (entry(site.options, ["prepareStep"]) || MODEL_DEFAULTS.test(text))) return "unknown";
   const found = entry(site.options, names);
   if (found) return found.literal === null ? "fail" : "pass";
   return site.options.hasSpread ? "unknown" : "fail";
@@ -93,6 +103,7 @@ export function outputLimitCheck(site: CallSite): Verdict {
 function usageCheck(site: CallSite, project: ProjectFacts): Verdict {
   if (site.client?.instrumented || project.instrumentation || telemetryOption(site) === "pass") return "pass";
   if (entry(site.options, ["onFinish", "onStepFinish"])) return "pass";
+  if (site.rawResponse) return "unknown";
   if (site.options?.hasSpread && site.sdk.clientClasses.length === 0) return "unknown";
   const result = site.result;
   switch (result.kind) {
@@ -110,14 +121,14 @@ function usageCheck(site: CallSite, project: ProjectFacts): Verdict {
   }
 }
 
-/** The AI SDK's `experimental_telemetry: { isEnabled: true }`. */
+/** The AI SDK's `experimental_telemetry: { isEnabled: true }` (AI SDK ≤ 6, opt-in) or `telemetry` (AI SDK 7, on when given). */
 function telemetryOption(site: CallSite): Verdict | null {
-  const option = entry(site.options, ["experimental_telemetry"]);
+  const option = entry(site.options, ["experimental_telemetry", "telemetry"]);
   if (!option) return null;
   const enabled = option.nested?.entries.find((e) => e.name === "isEnabled");
   if (enabled?.literal === true) return "pass";
   if (enabled?.literal === false) return null;
-  return "unknown";
+  return option.name === "telemetry" && option.nested ? "pass" : "unknown";
 }
 
 export function telemetryCheck(site: CallSite, project: ProjectFacts): Verdict {

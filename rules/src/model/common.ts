@@ -37,12 +37,16 @@ export interface AdapterHooks {
   resultOf(outer: Node): ResultUse;
   /** JS: a `.catch()` handles the promise. */
   caught?(outer: Node): boolean;
+  /** Python: the function is retried on failure (`@retry`). */
+  retried?(node: Node): boolean;
   /** Nodes that are constructions or calls (`new_expression` in JS besides calls). */
   constructionTypes?: string[];
 }
 
 /** Resource names inside SDK clients: a receiver chain through one of them is a different API. */
 const SDK_RESOURCES = new Set(["beta", "threads", "runs", "assistants", "vector_stores", "vectorStores", "files", "batches", "fine_tuning", "fineTuning", "audio", "images", "moderations", "models", "uploads", "realtime", "chat", "completions", "messages", "responses", "embeddings", "conversations", "containers", "evals"]);
+
+const RAW_RESPONSE_ACCESSORS = ["with_raw_response", "with_streaming_response"];
 
 interface Resolved {
   client: ClientFact | null;
@@ -105,11 +109,18 @@ function findCallSites(root: Node, text: string, hooks: AdapterHooks): { clients
 }
 
 /** `Client(...)` of a class imported from a non-SDK module: a name that is surely not a model client. */
+/**
+ * `Client(...)`, `MagicMock(...)`, `mocks.FakeOpenAI(...)`: a class that is not an SDK
+ * client. A name bound to one is surely not a model client, whatever methods it has.
+ */
 function isForeignConstructor(node: Node, hooks: AdapterHooks): boolean {
   const callee = node.childForFieldName(node.type === hooks.grammar.call ? hooks.grammar.callFunction : "constructor");
-  if (!callee || callee.type !== hooks.grammar.identifier || !/^[A-Z]/.test(callee.text)) return false;
-  const imported = hooks.imports.get(callee.text);
-  return imported !== undefined && !sdksFor(hooks.ecosystem).some((sdk) => sdk.modules.includes(imported.module));
+  if (!callee) return false;
+  const { root, names } = memberChain(callee, hooks.grammar);
+  const className = names[names.length - 1] ?? root.text;
+  if (!/^[A-Z]/.test(className)) return false;
+  const imported = root.type === hooks.grammar.identifier ? hooks.imports.get(root.text) : undefined;
+  return !imported || !sdksFor(hooks.ecosystem).some((sdk) => sdk.modules.includes(imported.module));
 }
 
 function clientFact(construction: ClientConstruction, name: string, text: string, hooks: AdapterHooks): ClientFact {
@@ -139,7 +150,9 @@ function matchMethod(
   text: string,
 ): MethodMatch | null {
   const g = hooks.grammar;
-  const { root, names } = memberChain(callee, g);
+  const { root, names: chain } = memberChain(callee, g);
+  // `client.messages.with_raw_response.create` is the same call, answered with the raw HTTP response.
+  const names = chain.filter((n) => !RAW_RESPONSE_ACCESSORS.includes(n));
   for (const sdk of sdks) {
     if (sdk.clientClasses.length === 0) {
       // Function-style SDK (`generateText(...)`, `ai.generateText(...)`).
@@ -239,12 +252,13 @@ function callSiteFact(call: Node, callee: Node, match: MethodMatch, text: string
     clientResolution: match.resolution,
     client: match.client,
     insideSpan: hooks.insideSpan(call),
-    insideTry: isInsideTry(call, g) || (hooks.caught?.(outer) ?? false),
+    insideTry: isInsideTry(call, g) || (hooks.caught?.(outer) ?? false) || (hooks.retried?.(call) ?? false),
     isStream: options?.entries.some((e) => e.name === "stream" && e.literal === true) || /stream/i.test(match.method.path),
     awaited,
     result,
     statement,
     broken: isBroken(call),
+    rawResponse: RAW_RESPONSE_ACCESSORS.some((a) => callee.text.includes(a)),
     line: call.startPosition.row,
   };
 }

@@ -109,6 +109,8 @@ export interface CallSite {
   statement: StatementFact | null;
   /** The call overlaps a syntax error: every check is unknown. */
   broken: boolean;
+  /** Made through `with_raw_response`: the result is the HTTP response, its usage is read after `.parse()`. */
+  rawResponse: boolean;
   line: number;
 }
 

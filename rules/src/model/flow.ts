@@ -7,7 +7,17 @@ import type { ResultUse } from "./facts";
 import type { Grammar } from "./grammar";
 import { ancestors, descendants, type Node } from "./syntax";
 
-export const USAGE_FIELDS = ["usage", "usage_metadata", "totalUsage", "get_final_message", "get_final_completion", "finalMessage", "totalUsage"];
+export const USAGE_FIELDS = ["usage", "usage_metadata", "totalUsage", "get_final_message", "get_final_completion", "finalMessage"];
+
+/** Methods that turn the whole response into data handed on elsewhere (`r.model_dump()`). */
+const SERIALISERS = ["model_dump", "model_dump_json", "dict", "to_dict", "json", "to_json", "toJSON"];
+
+/** `result.toUIMessageStreamResponse({ messageMetadata: … part.totalUsage … })`: usage handed to the caller. */
+function methodCallMentionsUsage(member: Node, g: Grammar): boolean {
+  const call = member.parent;
+  if (call?.type !== g.call || call.childForFieldName(g.callFunction)?.id !== member.id) return false;
+  return /usage/i.test(call.childForFieldName(g.callArguments)?.text ?? "");
+}
 
 /** The function that holds `node`, or the module. */
 export function enclosingScope(node: Node, g: Grammar): Node {
@@ -97,7 +107,7 @@ export function classifyResult(outer: Node, g: Grammar): ResultUse {
   }
   if (parent.type === g.member && parent.childForFieldName(g.memberObject)?.id === outer.id) {
     const property = parent.childForFieldName(g.memberProperty)?.text ?? "";
-    if (USAGE_FIELDS.includes(property)) return { kind: "other", usageRead: "pass" };
+    if (USAGE_FIELDS.includes(property) || methodCallMentionsUsage(parent, g)) return { kind: "other", usageRead: "pass" };
     // `(await create()).choices[0]`: the response is read once and its usage dropped.
     return { kind: "other", usageRead: ["then", "catch", "finally", "withResponse", "asResponse"].includes(property) ? "unknown" : "fail" };
   }
@@ -117,7 +127,8 @@ export function usageReadOf(scope: Node, name: string, after: number, g: Grammar
     if (!parent) continue;
     if (parent.type === g.member && parent.childForFieldName(g.memberObject)?.id === node.id) {
       const property = parent.childForFieldName(g.memberProperty)?.text ?? "";
-      if (USAGE_FIELDS.includes(property)) return "pass";
+      if (USAGE_FIELDS.includes(property) || methodCallMentionsUsage(parent, g)) return "pass";
+      if (SERIALISERS.includes(property)) verdict = "unknown";
       continue;
     }
     if (g.returnStatements.includes(parent.type)) return "pass";

@@ -9,7 +9,7 @@ import { ImportTable } from "./imports";
 import { isLocalServer } from "./python";
 import { matchProviderKey } from "./secrets";
 import { ancestors, descendants, insertionInList, isBroken, literalValue, spanOf, statementFact, stringValue, type Node } from "./syntax";
-import { CLIENT_WRAPPERS, INSTRUMENTATION_CLASSES, isInstrumentationCall, isTracingModule } from "./telemetryCatalogue";
+import { CLIENT_WRAPPERS, INSTRUMENTATION_CLASSES, isInstrumentationCall, isTracingModule, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
 
 export function extractJavaScript(root: Node, text: string, language: LanguageId): FileFacts {
@@ -251,7 +251,7 @@ function insideSpan(node: Node, imports: ImportTable): boolean {
     if (!callee) continue;
     const { root, names } = memberChain(callee, g);
     const method = names[names.length - 1] ?? root.text;
-    if (method === "startActiveSpan" || method === "startSpan" || method === "startSpanManual") return true;
+    if (method === "startActiveSpan" || method === "startSpan" || method === "startSpanManual" || TRACING_HELPER_NAME.test(method)) return true;
     const imported = root.type === "identifier" ? imports.get(root.text) : undefined;
     if (imported && isTracingModule(imported.module)) return true;
   }

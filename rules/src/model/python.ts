@@ -8,7 +8,7 @@ import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNam
 import { linkJsonParses, startFacts, type AdapterHooks } from "./common";
 import { ancestors, descendants, insertionInList, isBroken, literalValue, spanOf, statementFact, stringValue, type Node } from "./syntax";
 import { matchProviderKey } from "./secrets";
-import { CLIENT_WRAPPERS, INSTRUMENTED_CLIENT_MODULES, isInstrumentationCall, isTracingModule, SPAN_METHODS } from "./telemetryCatalogue";
+import { CLIENT_WRAPPERS, INSTRUMENTED_CLIENT_MODULES, isInstrumentationCall, isTracingModule, SPAN_METHODS, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
 
 export function extractPython(root: Node, text: string, language: LanguageId): FileFacts {
@@ -24,6 +24,7 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
     withOptionsOf: (node, t) => (isWithOptionsCall(node) ? keywordOptions(node, t) : undefined),
     insideSpan: (node) => insideSpan(node, imports),
     resultOf,
+    retried: isRetried,
   };
   const { facts, callNodes } = startFacts(root, text, language, hooks, {
     insertAt: imports.insertAt,
@@ -62,24 +63,8 @@ function readImports(root: Node, text: string): ImportTable {
   let lastImportEnd = -1;
   let docstringEnd = -1;
   for (const statement of root.namedChildren) {
-    if (statement.type === "import_statement") {
-      for (const name of statement.childrenForFieldName("name")) {
-        if (name.type === "aliased_import") {
-          table.add(name.childForFieldName("alias")!.text, name.childForFieldName("name")!.text, null);
-        } else {
-          // `import a.b` binds `a`; the module `a.b` is reachable through it.
-          table.add(name.text.split(".")[0], name.text.split(".")[0], null);
-          if (name.text.includes(".")) table.add(name.text, name.text, null);
-        }
-      }
-      lastImportEnd = statement.endIndex;
-    } else if (statement.type === "import_from_statement") {
-      const module = statement.childForFieldName("module_name")?.text ?? "";
-      for (const name of statement.childrenForFieldName("name")) {
-        const [imported, local] =
-          name.type === "aliased_import" ? [name.childForFieldName("name")!.text, name.childForFieldName("alias")!.text] : [name.text, name.text];
-        addFromImport(table, module, imported, local);
-      }
+    if (statement.type === "import_statement" || statement.type === "import_from_statement") {
+      readImportStatement(statement, table);
       lastImportEnd = statement.endIndex;
     } else if (statement.type === "future_import_statement") {
       lastImportEnd = statement.endIndex;
@@ -89,9 +74,34 @@ function readImports(root: Node, text: string): ImportTable {
       if (docstringEnd < 0) docstringEnd = 0;
     }
   }
+  // Imports inside functions or `try: … except ImportError` bind names too.
+  for (const statement of root.descendantsOfType(["import_statement", "import_from_statement"])) {
+    if (statement.parent?.id !== root.id) readImportStatement(statement, table);
+  }
   const after = lastImportEnd >= 0 ? lastImportEnd : docstringEnd > 0 ? docstringEnd : -1;
   table.insertAt = after < 0 ? firstCodeLine(text) : lineAfter(text, after);
   return table;
+}
+
+function readImportStatement(statement: Node, table: ImportTable): void {
+  if (statement.type === "import_statement") {
+    for (const name of statement.childrenForFieldName("name")) {
+      if (name.type === "aliased_import") {
+        table.add(name.childForFieldName("alias")!.text, name.childForFieldName("name")!.text, null);
+      } else {
+        // `import a.b` binds `a`; the module `a.b` is reachable through it.
+        table.add(name.text.split(".")[0], name.text.split(".")[0], null);
+        if (name.text.includes(".")) table.add(name.text, name.text, null);
+      }
+    }
+    return;
+  }
+  const module = statement.childForFieldName("module_name")?.text ?? "";
+  for (const name of statement.childrenForFieldName("name")) {
+    const [imported, local] =
+      name.type === "aliased_import" ? [name.childForFieldName("name")!.text, name.childForFieldName("alias")!.text] : [name.text, name.text];
+    addFromImport(table, module, imported, local);
+  }
 }
 
 /** `from langfuse.openai import OpenAI` is an instrumented drop-in for the `openai` client. */
@@ -246,11 +256,20 @@ function insideSpan(node: Node, imports: ImportTable): boolean {
   return false;
 }
 
+/** Inside a function retried on failure (`@retry(...)`, `@backoff.on_exception(...)`): its errors are handled. */
+export function isRetried(node: Node): boolean {
+  for (const parent of ancestors(node)) {
+    if (parent.type !== "decorated_definition") continue;
+    if (parent.namedChildren.some((d) => d.type === "decorator" && /^@\s*([\w.]+\.)?(retry|on_exception|retry_async)\b/.test(d.text))) return true;
+  }
+  return false;
+}
+
 function isTracingCallee(callee: Node | null | undefined, imports: ImportTable): boolean {
   if (!callee) return false;
   const { root, names } = memberChain(callee, g);
   const method = names[names.length - 1] ?? root.text;
-  if (method === "start_as_current_span" || method === "start_span") return true;
+  if (method === "start_as_current_span" || method === "start_span" || TRACING_HELPER_NAME.test(method)) return true;
   const imported = root.type === "identifier" ? imports.get(root.text) : undefined;
   return imported !== undefined && isTracingModule(imported.module) && (names.length === 0 || SPAN_METHODS.includes(method) || /^(op|observe|traceable|instrument|workflow|task|agent|tool)$/.test(method));
 }
@@ -272,7 +291,7 @@ function jsonParseFact(call: Node, callee: Node, imports: ImportTable, text: str
     calleeText: callee.text,
     argumentText: argument.text,
     source: null,
-    insideTry: isInsideTry(call, g),
+    insideTry: isInsideTry(call, g) || isRetried(call),
     validated: isValidated(call),
     statement: statement ? statementFactFor(text, statement) : null,
     errorType: imports.get("json")?.name === null && callee.text === "json.loads" ? "json.JSONDecodeError" : "ValueError",
@@ -300,6 +319,9 @@ function isValidated(call: Node): boolean {
   const { outer } = unwrapUp(call, g);
   const holder = outer.parent?.type === "argument_list" ? outer.parent.parent : null;
   if (holder?.type === "call" && isValidatorCall(holder.childForFieldName("function")?.text ?? "")) return true;
+  // `Plan(**json.loads(...))` builds a pydantic model from it: a schema check.
+  const splatInto = outer.parent?.type === "dictionary_splat" ? outer.parent.parent?.parent : null;
+  if (splatInto?.type === "call" && /^[A-Z]/.test(memberChain(splatInto.childForFieldName("function")!, g).names.at(-1) ?? splatInto.childForFieldName("function")!.text)) return true;
   const assignment = outer.parent?.type === "assignment" ? outer.parent : null;
   const target = assignment?.childForFieldName("left");
   if (target?.type !== "identifier") return false;

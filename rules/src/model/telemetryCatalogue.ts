@@ -55,7 +55,14 @@ export const INSTRUMENTATION_CALLS: string[] = [
   "mlflow.openai.autolog",
   "mlflow.anthropic.autolog",
   "registerOTel",
+  "registerTelemetry",
   "Laminar.initialize",
+  // Sentry's AI integrations, passed to `sentry_sdk.init` / `Sentry.init`.
+  "OpenAIIntegration",
+  "AnthropicIntegration",
+  "openAIIntegration",
+  "anthropicAIIntegration",
+  "vercelAIIntegration",
 ];
 
 /** Constructors of instrumentation objects (`new OpenAIInstrumentation()`), same effect. */
@@ -84,4 +91,7 @@ export function isGatewayUrl(url: string): boolean {
 }
 
 /** A cheap text test: could this file turn on auto-instrumentation? (The parse decides.) */
-export const INSTRUMENTATION_MARKER = /traceloop|openlit|weave\.init|agentops|LLMObs|logfire\.instrument|Instrumentor|registerOTel|Instrumentation\(|LangfuseExporter|Laminar|autolog/i;
+export const INSTRUMENTATION_MARKER = /traceloop|openlit|weave\.init|agentops|LLMObs|logfire\.instrument|Instrumentor|registerOTel|registerTelemetry|Instrumentation\(|Integration\(|LangfuseExporter|Laminar|autolog/i;
+
+/** A project's own tracing helper, by its name (`@traced("llm")`, `withSpan(...)`): defined elsewhere, trusted by name. */
+export const TRACING_HELPER_NAME = /^(trace|traced|traceable|trace_\w+|with_?span|span|observe|observed|instrument(ed)?|otel_\w+)$/i;

@@ -11,6 +11,9 @@ ruleCases("missing-output-limit", {
     { code: `from openai import OpenAI\nc = OpenAI()\nc.chat.completions.create(**request)\n` },
     { code: `import OpenAI from "openai";\nconst c = new OpenAI();\nc.chat.completions.create(body);\n`, language: "typescript" },
     { code: `import { generateText } from "ai";\ngenerateText({ model, prompt, maxTokens: 300 });\n`, language: "typescript" },
+    // AI SDK: limits set per step, or as model defaults by middleware.
+    { code: `import { generateText } from "ai";\ngenerateText({ model, prompt, prepareStep: () => ({ maxOutputTokens: 200 }) });\n`, language: "typescript" },
+    { code: `import { generateText, wrapLanguageModel, defaultSettingsMiddleware } from "ai";\nconst model = wrapLanguageModel({ model: base, middleware: defaultSettingsMiddleware({ settings: { maxOutputTokens: 800 } }) });\ngenerateText({ model, prompt });\n`, language: "typescript" },
     // The Assistants API adds a message to a thread: not a model call.
     { code: `import anthropic\nfrom openai import OpenAI\nc = OpenAI()\nc.beta.threads.messages.create(thread_id=t, role="user", content="x")\n` },
     { code: `import { embed } from "ai";\nembed({ model, value: "x" });\n`, language: "typescript" },

@@ -22,6 +22,11 @@ ruleCases("missing-timeout", {
     { code: `import { generateText } from "ai";\nawait generateText({ ...options, prompt });\n`, language: "typescript" },
     // Broken code: the engine is unsure, so it says nothing.
     { code: `from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="m", messages=[\n` },
+    // A provider with its own fetch may bound every request.
+    { code: `import { createOpenAI } from "@ai-sdk/openai";\nimport { generateText } from "ai";\nconst openai = createOpenAI({ fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(30_000) }) });\nawait generateText({ model: openai("m"), prompt });\n`, language: "typescript" },
+    // A test double bound to the same name is not a model client.
+    { code: `from unittest.mock import MagicMock\nimport openai\ndef test_it():\n    client = MagicMock(spec=openai.OpenAI)\n    client.chat.completions.create(model="m", messages=[])\n` },
+    { code: `import openai\nclass FakeClient:\n    pass\nclient = FakeClient()\nclient.chat.completions.create(model="m", messages=[])\n` },
     // Not an SDK at all.
     { code: `client.chat.completions.create(model="m", messages=[])\n` },
   ],
@@ -55,6 +60,22 @@ ruleCases("missing-timeout", {
       code: `const OpenAI = require("openai");\nconst client = new OpenAI({\n  apiKey: process.env.OPENAI_API_KEY,\n});\nclient.responses.create({ model: "m", input: "x" });\n`,
       language: "javascript",
       output: `const OpenAI = require("openai");\nconst client = new OpenAI({\n  apiKey: process.env.OPENAI_API_KEY,\n  timeout: 30000,\n});\nclient.responses.create({ model: "m", input: "x" });\n`,
+    },
+    {
+      // Imported inside the function.
+      code: `def call(prompt):\n    import anthropic\n    client = anthropic.Anthropic()\n    return client.messages.create(model="m", max_tokens=5, messages=[prompt])\n`,
+      output: `def call(prompt):\n    import anthropic\n    client = anthropic.Anthropic(timeout=30)\n    return client.messages.create(model="m", max_tokens=5, messages=[prompt])\n`,
+    },
+    {
+      code: `import anthropic\nclient = anthropic.Anthropic(timeout=httpx.Timeout(None, connect=5.0))\nraw = client.messages.with_raw_response.create(model="m", max_tokens=5, messages=[])\n`,
+      message: /turns off the timeout/,
+      output: `import anthropic\nclient = anthropic.Anthropic(timeout=30)\nraw = client.messages.with_raw_response.create(model="m", max_tokens=5, messages=[])\n`,
+    },
+    {
+      // Spreading request data into the body cannot set a JS client's timeout.
+      code: `import OpenAI from "openai";\nconst openai = new OpenAI();\nexport const POST = async (body: object) => openai.responses.create({ ...body, max_output_tokens: 500 });\n`,
+      language: "typescript",
+      output: `import OpenAI from "openai";\nconst openai = new OpenAI({ timeout: 30000 });\nexport const POST = async (body: object) => openai.responses.create({ ...body, max_output_tokens: 500 });\n`,
     },
     {
       code: `import * as ai from "ai";\nconst r = await ai.streamText({ model, prompt });\n`,

@@ -16,7 +16,7 @@ export const missingTimeout: Rule = {
     const findings: FindingDraft[] = [];
     context.facts.callSites.forEach((site, index) => {
       if (context.checks[index].timeout !== "fail") return;
-      const detail = timeoutCheck(site);
+      const detail = timeoutCheck(site, context.facts.text);
       const disabled = detail.disabledBy;
       const message = disabled
         ? `\`${disabled.name}${site.sdk.ecosystem === "python" ? "=" : ": "}${disabled.valueText}\` turns off the timeout of \`${site.calleeText}\`: a hung request holds this worker forever`

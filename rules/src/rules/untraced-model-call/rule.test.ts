@@ -18,6 +18,13 @@ ruleCases("untraced-model-call", {
     { code: `import OpenAI from "openai";\nimport { traceable } from "langsmith/traceable";\nconst c = new OpenAI();\nexport const ask = traceable(async () => c.chat.completions.create({ model: "m", messages: [] }));\n`, language: "typescript" },
     { code: `import OpenAI from "openai";\nconst c = new OpenAI();\ntracer.startActiveSpan("chat", async (span) => { await c.chat.completions.create({ model: "m", messages: [] }); span.end(); });\n`, language: "typescript" },
     { code: `import { generateText } from "ai";\nawait generateText({ model, prompt, experimental_telemetry: { isEnabled: true } });\n`, language: "typescript" },
+    // AI SDK 7: \`telemetry\` per call, or registered once.
+    { code: `import { generateText } from "ai";\nawait generateText({ model, prompt, telemetry: { functionId: "run" } });\n`, language: "typescript" },
+    { code: `import { generateText, registerTelemetry } from "ai";\nregisterTelemetry(new OpenTelemetry());\nawait generateText({ model, prompt });\n`, language: "typescript" },
+    // Sentry's OpenAI integration instruments every call.
+    { code: `import sentry_sdk\nfrom sentry_sdk.integrations.openai import OpenAIIntegration\nfrom openai import OpenAI\nsentry_sdk.init(dsn=dsn, integrations=[OpenAIIntegration()])\nc = OpenAI()\nc.chat.completions.create(model="m", messages=[])\n` },
+    // The project's own tracing decorator, defined in another module.
+    { code: `from openai import OpenAI\nfrom app.tracing import traced\nc = OpenAI()\n@traced("llm.ask")\ndef ask(q):\n    return c.chat.completions.create(model="m", messages=[q])\n` },
   ],
   invalid: [
     {
@@ -36,6 +43,12 @@ ruleCases("untraced-model-call", {
       code: `const OpenAI = require("openai");\nconst c = new OpenAI();\nasync function f() {\n  return await c.embeddings.create({ model: "e", input: "x" });\n}\n`,
       language: "javascript",
       output: `const OpenAI = require("openai");\nconst { trace } = require("@opentelemetry/api");\nconst c = new OpenAI();\nasync function f() {\n  return await trace.getTracer("ai").startActiveSpan("embeddings e", { attributes: { "gen_ai.operation.name": "embeddings", "gen_ai.provider.name": "openai", "gen_ai.request.model": "e" } }, async (span) => { try { return await c.embeddings.create({ model: "e", input: "x" }); } finally { span.end(); } });\n}\n`,
+    },
+    {
+      code: `import { generateText } from "ai";\nexport const r = generateText({ model, prompt });\n`,
+      language: "typescript",
+      project: { ...EMPTY_PROJECT, aiSdkMajor: 7 },
+      output: `import { generateText } from "ai";\nexport const r = generateText({ model, prompt, telemetry: { isEnabled: true } });\n`,
     },
     {
       code: `import { streamText } from "ai";\nexport const r = streamText({ model, prompt });\n`,

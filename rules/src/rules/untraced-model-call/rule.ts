@@ -44,7 +44,9 @@ function attributes(site: CallSite, pair: (key: string, value: string) => string
 function tracingFix(context: RuleContext, site: CallSite): Fix | null {
   const { facts } = context;
   if (site.sdk.clientClasses.length === 0) {
-    const edit = site.options && optionInsertEdit(site.options, "experimental_telemetry", "{ isEnabled: true }");
+    // AI SDK 7 renamed the option to `telemetry`.
+    const option = (context.project.aiSdkMajor ?? 0) >= 7 ? "telemetry" : "experimental_telemetry";
+    const edit = site.options && optionInsertEdit(site.options, option, "{ isEnabled: true }");
     return edit && { title: "Turn on AI SDK telemetry for this call", safety: "safe", edits: [edit] };
   }
   // Adding the OpenTelemetry import is only safe where the file already uses the package.

@@ -9,6 +9,9 @@ ruleCases("unvalidated-model-json", {
     { code: `${client}def f():\n    r = c.chat.completions.create(model="m", messages=[])\n    data = json.loads(r.choices[0].message.content)\n    return Answer(**data)\n` },
     { code: `${client}def f():\n    r = c.chat.completions.create(model="m", messages=[], response_format={"type": "json_schema", "json_schema": schema})\n    return json.loads(r.choices[0].message.content)\n` },
     { code: `${client}def f():\n    r = c.chat.completions.create(model="m", messages=[])\n    return json.loads(r.model_dump_json())\n` },
+    { code: `${client}def f():\n    r = c.chat.completions.create(model="m", messages=[])\n    return Plan(**json.loads(r.choices[0].message.content))\n` },
+    // Retried on failure: a malformed answer is asked again.
+    { code: `${client}@retry(retry=retry_if_exception_type(json.JSONDecodeError), stop=stop_after_attempt(3))\ndef f():\n    r = c.chat.completions.create(model="m", messages=[])\n    return json.loads(r.choices[0].message.content)\n` },
     // Not model output.
     { code: `${client}def f(path):\n    r = c.chat.completions.create(model="m", messages=[])\n    return json.loads(open(path).read()), r\n` },
     { code: `import OpenAI from "openai";\nconst c = new OpenAI();\nconst r = await c.chat.completions.create({ model: "m", messages: [] });\nconst data = Schema.parse(JSON.parse(r.choices[0].message.content!));\n`, language: "typescript" },

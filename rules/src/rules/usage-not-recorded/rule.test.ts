@@ -14,6 +14,11 @@ ruleCases("usage-not-recorded", {
     // Streams carry usage in chunks: not followed yet.
     { code: `from openai import OpenAI\nc = OpenAI()\ndef f():\n    s = c.chat.completions.create(model="m", messages=[], stream=True)\n    for chunk in s:\n        print(chunk)\n` },
     { code: `import { generateText } from "ai";\nconst { text, usage } = await generateText({ model, prompt });\n`, language: "typescript" },
+    // Serialised whole and handed on.
+    { code: `from openai import OpenAI\nc = OpenAI()\ndef f():\n    r = c.responses.create(model="m", input="x")\n    data = r.model_dump()\n    save(data)\n` },
+    // The raw response: usage is read after \`.parse()\`.
+    { code: `import anthropic\nc = anthropic.Anthropic()\ndef f():\n    raw = c.messages.with_raw_response.create(model="m", max_tokens=5, messages=[])\n    return raw.parse().content\n` },
+    { code: `import { streamText } from "ai";\nconst result = streamText({ model, messages });\nreturn result.toUIMessageStreamResponse({ messageMetadata: ({ part }) => (part.type === "finish" ? { totalUsage: part.totalUsage } : undefined) });\n`, language: "typescript" },
     { code: `import { streamText } from "ai";\nconst r = streamText({ model, prompt, onFinish: ({ usage }) => meter(usage) });\nreturn r.toTextStreamResponse();\n`, language: "typescript" },
     { code: `import OpenAI from "openai";\nconst c = new OpenAI();\nconst r = await c.responses.create({ model: "m", input: "x" });\nmeter(r.usage);\n`, language: "typescript" },
   ],
