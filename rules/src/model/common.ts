@@ -334,3 +334,9 @@ function collectSuppressions(root: Node, text: string, commentType: string): Sup
   }
   return found;
 }
+
+/** The client talks to a server on this machine (Ollama, vLLM, LM Studio), whose API key is a placeholder. */
+export function isLocalServer(client: ClientFact): boolean {
+  const baseUrl = client.options?.entries.find((e) => e.name === client.sdk.baseUrlOption)?.literal;
+  return typeof baseUrl === "string" && /^https?:\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)\b/.test(baseUrl);
+}

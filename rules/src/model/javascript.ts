@@ -1,12 +1,11 @@
 /** The TypeScript/JavaScript adapter (TS, TSX, JS, JSX): a tree-sitter tree → the file's model facts. */
 import type { LanguageId } from "../types";
 import { AI_SDK_PROVIDER_FACTORIES, sdkForModule, type SdkEntry } from "./catalogue";
-import { linkJsonParses, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
+import { isLocalServer, linkJsonParses, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
 import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, StringLiteralFact } from "./facts";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, unwrapUp } from "./flow";
 import { JS_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
-import { isLocalServer } from "./python";
 import { matchProviderKey } from "./secrets";
 import { ancestors, descendants, insertionInList, isBroken, literalValue, spanOf, statementFact, stringValue, type Node } from "./syntax";
 import { CLIENT_WRAPPERS, INSTRUMENTATION_CLASSES, isInstrumentationCall, isTracingModule, TRACING_HELPER_NAME } from "./telemetryCatalogue";

@@ -5,7 +5,7 @@ import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, Res
 import { PYTHON_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, unwrapUp } from "./flow";
-import { linkJsonParses, startFacts, type AdapterHooks } from "./common";
+import { isLocalServer, linkJsonParses, startFacts, type AdapterHooks } from "./common";
 import { ancestors, descendants, insertionInList, isBroken, literalValue, spanOf, statementFact, stringValue, type Node } from "./syntax";
 import { matchProviderKey } from "./secrets";
 import { CLIENT_WRAPPERS, INSTRUMENTED_CLIENT_MODULES, isInstrumentationCall, isTracingModule, SPAN_METHODS, TRACING_HELPER_NAME } from "./telemetryCatalogue";
@@ -351,8 +351,4 @@ function stringLiteralFact(node: Node, clients: ClientFact[]): StringLiteralFact
   return matchProviderKey(value) ? { span: spanOf(node), value } : null;
 }
 
-export function isLocalServer(client: ClientFact): boolean {
-  const baseUrl = client.options?.entries.find((e) => e.name === client.sdk.baseUrlOption)?.literal;
-  return typeof baseUrl === "string" && /^https?:\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)\b/.test(baseUrl);
-}
 
