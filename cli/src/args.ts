@@ -1,54 +1,159 @@
-/** Command-line parsing: `ai-readiness check [paths…] [--format text|json] [--exit-zero]`. */
+/** Command-line parsing for `ai-readiness check | explain | rules`. */
+import type { Severity } from "../../rules/src/index";
+
+export type Format = "text" | "json" | "sarif" | "github";
 
 export interface CheckArgs {
   command: "check";
   paths: string[];
-  format: "text" | "json";
-  exitZero: boolean;
-  /** Apply safe fixes to the files before reporting what is left. */
+  format: Format;
+  /** Apply safe fixes (and unsafe ones with `unsafeFixes`) before reporting what is left. */
   fix: boolean;
+  unsafeFixes: boolean;
+  select: string[];
+  ignore: string[];
+  /** The lowest severity that makes the exit code 1. */
+  failOn: Severity;
+  /** More warnings than this make the exit code 1, whatever `failOn` says. */
+  maxWarnings: number | null;
+  /** Report errors only. */
+  quiet: boolean;
+  exitZero: boolean;
+  /** Read the file from stdin, reported under this name. */
+  stdinFilename: string | null;
 }
 
-export type Args = CheckArgs | { command: "help" } | { command: "version" };
+export type Args =
+  | CheckArgs
+  | { command: "explain"; rule: string }
+  | { command: "rules"; format: "text" | "json" }
+  | { command: "help" }
+  | { command: "version" };
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: ai-readiness check [paths…] [options]
+export const USAGE = `Usage:
+  ai-readiness check [paths…] [options]   check AI code for what breaks in production
+  ai-readiness explain <rule-id>          print a rule's documentation
+  ai-readiness rules [--format json]      list the rules
 
-Checks AI code (Python, TypeScript, JavaScript) for what breaks in production.
+Options for check:
+  --format text|json|sarif|github   output format (default: text)
+  --fix                      apply safe fixes to the files, then report what is left
+  --unsafe-fixes             with --fix, apply unsafe fixes too
+  --select ID[,ID…]          run only these rules (also turns on strict ones)
+  --ignore ID[,ID…]          do not run these rules
+  --fail-on error|warning|info   exit 1 only for findings this severe or worse (default: info)
+  --max-warnings N           exit 1 when there are more than N warnings
+  --quiet                    report errors only
+  --stdin-filename PATH      check the text on stdin as if it were this file
+  --exit-zero                exit 0 even when there are findings
+  -h, --help                 show this help
+  -v, --version              show the version
 
-Options:
-  --format text|json   output format (default: text)
-  --fix                apply safe fixes to the files, then report what is left
-  --exit-zero          exit 0 even when there are findings
-  -h, --help           show this help
-  -v, --version        show the version
-
-Exit codes: 0 no findings, 1 findings, 2 usage or internal error.
+Exit codes: 0 no findings (or none at --fail-on), 1 findings, 2 usage or internal error.
+Colors only on a terminal; NO_COLOR turns them off.
 `;
+
+const FORMATS: Format[] = ["text", "json", "sarif", "github"];
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
 export function parseArgs(argv: string[]): Args {
   if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) return { command: "help" };
   if (argv.includes("-v") || argv.includes("--version")) return { command: "version" };
   const [command, ...rest] = argv;
-  if (command !== "check") throw new UsageError(`unknown command \`${command}\` (expected \`check\`)`);
-  const args: CheckArgs = { command: "check", paths: [], format: "text", exitZero: false, fix: false };
+  switch (command) {
+    case "check":
+      return parseCheck(rest);
+    case "explain":
+      if (rest.length !== 1) throw new UsageError("explain takes one rule id");
+      return { command: "explain", rule: rest[0] };
+    case "rules": {
+      const format = optionValue(rest, "--format") ?? "text";
+      if (format !== "text" && format !== "json") throw new UsageError(`rules --format takes text or json, not \`${format}\``);
+      return { command: "rules", format };
+    }
+    default:
+      throw new UsageError(`unknown command \`${command}\` (expected check, explain or rules)`);
+  }
+}
+
+function optionValue(args: string[], name: string): string | undefined {
+  const index = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (index < 0) return undefined;
+  return args[index].includes("=") ? args[index].slice(name.length + 1) : args[index + 1];
+}
+
+function parseCheck(rest: string[]): CheckArgs {
+  const args: CheckArgs = {
+    command: "check",
+    paths: [],
+    format: "text",
+    fix: false,
+    unsafeFixes: false,
+    select: [],
+    ignore: [],
+    failOn: "info",
+    maxWarnings: null,
+    quiet: false,
+    exitZero: false,
+    stdinFilename: null,
+  };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === "--format" || arg.startsWith("--format=")) {
-      const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : rest[++i];
-      if (value !== "text" && value !== "json") throw new UsageError(`--format takes text or json, not \`${value ?? ""}\``);
-      args.format = value;
-    } else if (arg === "--exit-zero") {
-      args.exitZero = true;
-    } else if (arg === "--fix") {
-      args.fix = true;
-    } else if (arg.startsWith("-")) {
-      throw new UsageError(`unknown option \`${arg}\``);
-    } else {
-      args.paths.push(arg);
+    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? rest[++i];
+      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    switch (name) {
+      case "--format": {
+        const format = value();
+        if (!FORMATS.includes(format as Format)) throw new UsageError(`--format takes ${FORMATS.join(", ")}, not \`${format}\``);
+        args.format = format as Format;
+        break;
+      }
+      case "--fix":
+        args.fix = true;
+        break;
+      case "--unsafe-fixes":
+        args.unsafeFixes = true;
+        break;
+      case "--select":
+        args.select.push(...value().split(",").filter(Boolean));
+        break;
+      case "--ignore":
+        args.ignore.push(...value().split(",").filter(Boolean));
+        break;
+      case "--fail-on": {
+        const severity = value();
+        if (!SEVERITIES.includes(severity as Severity)) throw new UsageError(`--fail-on takes error, warning or info, not \`${severity}\``);
+        args.failOn = severity as Severity;
+        break;
+      }
+      case "--max-warnings": {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 0) throw new UsageError("--max-warnings takes a whole number ≥ 0");
+        args.maxWarnings = n;
+        break;
+      }
+      case "--quiet":
+        args.quiet = true;
+        break;
+      case "--exit-zero":
+        args.exitZero = true;
+        break;
+      case "--stdin-filename":
+        args.stdinFilename = value();
+        break;
+      default:
+        if (arg.startsWith("-")) throw new UsageError(`unknown option \`${arg}\``);
+        args.paths.push(arg);
     }
   }
-  if (args.paths.length === 0) args.paths.push(".");
+  if (args.unsafeFixes && !args.fix) throw new UsageError("--unsafe-fixes goes with --fix");
+  if (args.stdinFilename && args.paths.length > 0) throw new UsageError("--stdin-filename checks stdin: give no paths");
+  if (args.paths.length === 0 && !args.stdinFilename) args.paths.push(".");
   return args;
 }

@@ -1,21 +1,25 @@
-/** `ai-readiness check`: find the files, build the project's facts, lint, report. */
+/** `ai-readiness check`: find the files, build the project's facts, lint (and fix), report. */
 import { promises as fs } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import {
   DEFAULT_CONFIG,
   MAX_FILE_CHARS,
+  RULES,
   aiSdkMajorFromPackageJson,
   analyzeText,
   buildReport,
   emptyFacts,
   fixText,
+  languageForPath,
   lintFacts,
   mayContainModelCode,
   projectFromFiles,
   type FileFacts,
+  type LintConfig,
   type LintedFile,
   type ProjectFacts,
   type Report,
+  type RuleSetting,
 } from "../../rules/src/index";
 import { findSourceFiles } from "../../rules/src/project/walk";
 import { UsageError, type CheckArgs } from "./args";
@@ -23,47 +27,89 @@ import { UsageError, type CheckArgs } from "./args";
 /** Bytes looked at for a NUL, the sign of a binary file. */
 const BINARY_PROBE = 8000;
 
-export async function check(args: CheckArgs, cwd: string): Promise<Report> {
+interface Source {
+  path: string;
+  facts: FileFacts;
+}
+
+export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>): Promise<Report> {
   const started = performance.now();
-  const paths = args.paths.map((p) => resolve(cwd, p));
-  for (const path of paths) {
+  const config = configFrom(args);
+  const { root, sources, skipped } = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin) : await fromPaths(args.paths, cwd);
+  const project = projectFromFiles(sources, await aiSdkMajorNear(root));
+  if (args.fix && !args.stdinFilename) await applyFixes(sources, config, project, args.unsafeFixes, (path) => resolve(root, path));
+  const linted: LintedFile[] = sources.map(({ path, facts }) => ({ path, result: lintFacts(facts, config, project) }));
+  const report = buildReport(root, linted, skipped, performance.now() - started);
+  return args.quiet ? onlyErrors(report) : report;
+}
+
+/** Rules on and off from --select and --ignore; unknown ids are a usage error, not a silent no-op. */
+function configFrom(args: CheckArgs): LintConfig {
+  const known = RULES.map((r) => r.id);
+  for (const id of [...args.select, ...args.ignore]) {
+    if (!known.includes(id)) throw new UsageError(`unknown rule \`${id}\` (see \`ai-readiness rules\`)`);
+  }
+  const rules: Record<string, RuleSetting> = {};
+  for (const rule of RULES) {
+    if (args.select.length > 0) rules[rule.id] = args.select.includes(rule.id) ? rule.severity : "off";
+    if (args.ignore.includes(rule.id)) rules[rule.id] = "off";
+  }
+  return { ...DEFAULT_CONFIG, rules };
+}
+
+async function fromPaths(paths: string[], cwd: string) {
+  const absolute = paths.map((p) => resolve(cwd, p));
+  for (const path of absolute) {
     if (!(await fs.stat(path).catch(() => null))) throw new UsageError(`no such file or folder: ${path}`);
   }
-  const root = paths.length === 1 && (await fs.stat(paths[0]))?.isDirectory() ? paths[0] : cwd;
+  const root = absolute.length === 1 && (await fs.stat(absolute[0])).isDirectory() ? absolute[0] : cwd;
   const toReportPath = (path: string) => relative(root, path).split(sep).join("/") || path;
-  const files = await findSourceFiles(paths, fs, join);
-  const analyzed: { path: string; facts: FileFacts }[] = [];
+  const sources: Source[] = [];
   const skipped: { path: string; reason: string }[] = [];
-  for (const file of files) {
-    const outcome = await readSource(file.path);
-    if (typeof outcome !== "string") {
-      skipped.push({ path: toReportPath(file.path), reason: outcome.skipped });
-      continue;
-    }
-    try {
-      const facts = mayContainModelCode(outcome) ? analyzeText(outcome, file.language) : emptyFacts(outcome, file.language);
-      analyzed.push({ path: toReportPath(file.path), facts });
-    } catch (error) {
-      skipped.push({ path: toReportPath(file.path), reason: `could not be analysed (${error instanceof Error ? error.message : String(error)})` });
+  for (const file of await findSourceFiles(absolute, fs, join)) {
+    const text = await readSource(file.path);
+    if (typeof text !== "string") skipped.push({ path: toReportPath(file.path), reason: text.skipped });
+    else {
+      const analysed = analyse(text, file.language);
+      if ("facts" in analysed) sources.push({ path: toReportPath(file.path), facts: analysed.facts });
+      else skipped.push({ path: toReportPath(file.path), reason: analysed.skipped });
     }
   }
-  const project = projectFromFiles(analyzed, await aiSdkMajorNear(root));
-  if (args.fix) await applySafeFixes(analyzed, project, (path) => resolve(root, path));
-  const linted: LintedFile[] = analyzed.map(({ path, facts }) => ({ path, result: lintFacts(facts, DEFAULT_CONFIG, project) }));
-  return buildReport(root, linted, skipped, performance.now() - started);
+  return { root, sources, skipped };
+}
+
+async function fromStdin(filename: string, cwd: string, readStdin: () => Promise<string>) {
+  const language = languageForPath(filename);
+  if (!language) throw new UsageError(`--stdin-filename: \`${filename}\` is not a Python, TypeScript or JavaScript file`);
+  const text = await readStdin();
+  const path = relative(cwd, resolve(cwd, filename)).split(sep).join("/");
+  const analysed = text.length > MAX_FILE_CHARS ? { skipped: `too large (${text.length} characters)` } : analyse(text, language);
+  return {
+    root: cwd,
+    sources: "facts" in analysed ? [{ path, facts: analysed.facts }] : [],
+    skipped: "facts" in analysed ? [] : [{ path, reason: analysed.skipped }],
+  };
+}
+
+function analyse(text: string, language: FileFacts["language"]): { facts: FileFacts } | { skipped: string } {
+  try {
+    return { facts: mayContainModelCode(text) ? analyzeText(text, language) : emptyFacts(text, language) };
+  } catch (error) {
+    return { skipped: `could not be analysed (${error instanceof Error ? error.message : String(error)})` };
+  }
 }
 
 /**
- * Runs the shared fix loop (safe fixes only) on every file with findings, writes the
- * files that changed, and replaces their facts with those of the fixed text.
+ * Runs the shared fix loop on every file with findings, writes the files that changed,
+ * and replaces their facts with those of the fixed text.
  */
-async function applySafeFixes(analyzed: { path: string; facts: FileFacts }[], project: ProjectFacts, absolute: (path: string) => string): Promise<void> {
-  for (const entry of analyzed) {
-    if (entry.facts.callSites.length === 0 && entry.facts.stringLiterals.length === 0) continue;
-    const result = fixText(entry.facts.text, entry.facts.language, DEFAULT_CONFIG, project, { unsafe: false });
-    if (result.applied === 0 || result.text === entry.facts.text) continue;
-    await fs.writeFile(absolute(entry.path), result.text, "utf8");
-    entry.facts = analyzeText(result.text, entry.facts.language);
+async function applyFixes(sources: Source[], config: LintConfig, project: ProjectFacts, unsafe: boolean, absolute: (path: string) => string): Promise<void> {
+  for (const source of sources) {
+    if (source.facts.callSites.length === 0 && source.facts.stringLiterals.length === 0) continue;
+    const result = fixText(source.facts.text, source.facts.language, config, project, { unsafe });
+    if (result.applied === 0 || result.text === source.facts.text) continue;
+    await fs.writeFile(absolute(source.path), result.text, "utf8");
+    source.facts = analyzeText(result.text, source.facts.language);
   }
 }
 
@@ -90,4 +136,19 @@ async function aiSdkMajorNear(folder: string): Promise<number | null> {
     if (manifest !== null) return aiSdkMajorFromPackageJson(manifest);
     if (dirname(dir) === dir) return null;
   }
+}
+
+function onlyErrors(report: Report): Report {
+  const files = report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === "error") })).filter((f) => f.findings.length > 0);
+  return { ...report, files };
+}
+
+/** 1 when findings reach `--fail-on` or warnings pass `--max-warnings`; 0 otherwise. */
+export function exitCodeFor(report: Report, args: CheckArgs): number {
+  if (args.exitZero) return 0;
+  const rank = { info: 0, warning: 1, error: 2 } as const;
+  const findings = report.files.flatMap((f) => f.findings);
+  const failing = findings.some((f) => rank[f.severity] >= rank[args.failOn]);
+  const warnings = findings.filter((f) => f.severity === "warning").length;
+  return failing || (args.maxWarnings !== null && warnings > args.maxWarnings) ? 1 : 0;
 }

@@ -1,26 +1,44 @@
 /** The `ai-readiness` command: parse, run, print, exit (0 clean, 1 findings, 2 usage or internal error). */
 import { join } from "node:path";
-import { initEngine, renderText } from "../../rules/src/index";
+import { initEngine } from "../../rules/src/index";
 import { TOOL } from "../../rules/src/report/json";
 import { parseArgs, USAGE, UsageError } from "./args";
-import { check } from "./check";
+import { check, exitCodeFor } from "./check";
+import { explain, listRules } from "./explain";
+import { render } from "./output";
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  if (args.command === "help") {
-    process.stdout.write(USAGE);
-    return 0;
+  switch (args.command) {
+    case "help":
+      process.stdout.write(USAGE);
+      return 0;
+    case "version":
+      process.stdout.write(`${TOOL.version}\n`);
+      return 0;
+    case "explain":
+      process.stdout.write(await explain(args.rule, docsPath));
+      return 0;
+    case "rules":
+      process.stdout.write(listRules(args.format));
+      return 0;
+    case "check": {
+      await initEngine((file) => join(__dirname, file));
+      const report = await check(args, process.cwd(), readStdin);
+      process.stdout.write(await render(report, args.format, docsPath));
+      return exitCodeFor(report, args);
+    }
   }
-  if (args.command === "version") {
-    process.stdout.write(`${TOOL.version}\n`);
-    return 0;
-  }
-  await initEngine((file) => join(__dirname, file));
-  const report = await check(args, process.cwd());
-  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  process.stdout.write(args.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, { color }));
-  const findings = report.files.some((f) => f.findings.length > 0);
-  return findings && !args.exitZero ? 1 : 0;
+}
+
+function docsPath(ruleId: string): string {
+  return join(__dirname, "docs", `${ruleId}.md`);
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 main(process.argv.slice(2)).then(

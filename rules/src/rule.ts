@@ -28,6 +28,10 @@ export interface Rule {
   severity: Severity;
   /** One line: what the rule flags. */
   summary: string;
+  /** The OWASP Top 10 for LLM Applications (2025) entry it guards against, if any. */
+  owasp?: string;
+  /** The CWE of the weakness, if one fits. */
+  cwe?: string;
   check(context: RuleContext): FindingDraft[];
 }
 

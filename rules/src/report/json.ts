@@ -1,5 +1,6 @@
 /** The versioned JSON report: the one shape the CLI prints, the panel reads and SARIF renders. */
 import { LineIndex } from "../lineIndex";
+import { fingerprint } from "./fingerprint";
 import type { LintResult } from "../lint";
 import type { CallChecks, CheckName } from "../model/checks";
 import { FACTORS, type Factor, type FixSafety, type LanguageId, type Range, type Severity } from "../types";
@@ -14,6 +15,8 @@ export interface ReportFinding {
   message: string;
   range: Range;
   related: { path: string; range: Range; message: string }[];
+  /** Stable across runs and line shifts (see fingerprint.ts). */
+  fingerprint: string;
   fix: { title: string; safety: FixSafety; edits: { range: Range; text: string }[] } | null;
 }
 
@@ -70,6 +73,13 @@ export function buildReport(root: string, files: LintedFile[], skipped: { path: 
       });
     });
     if (result.findings.length === 0) continue;
+    const occurrences = new Map<string, number>();
+    const fingerprintOf = (rule: string, code: string) => {
+      const key = `${rule}\u0000${code}`;
+      const seen = occurrences.get(key) ?? 0;
+      occurrences.set(key, seen + 1);
+      return fingerprint(rule, path, code, seen);
+    };
     reportFiles.push({
       path,
       language: result.facts.language,
@@ -80,6 +90,7 @@ export function buildReport(root: string, files: LintedFile[], skipped: { path: 
         message: f.message,
         range: lines.reportRange(f.span),
         related: f.related.map((r) => ({ path: r.path ?? path, range: lines.reportRange(r.span), message: r.message })),
+        fingerprint: fingerprintOf(f.rule, lineText(result.facts.text, f.span.start)),
         fix: f.fix && {
           title: f.fix.title,
           safety: f.fix.safety,
@@ -119,4 +130,11 @@ export function scoresOf(checks: CallChecks[]): Record<Factor, number | null> {
     scores[factor] = counted === 0 ? null : Math.round((passed / counted) * 100) / 100;
   }
   return scores;
+}
+
+/** The whole line a finding starts on: more distinctive than the flagged expression alone. */
+function lineText(text: string, offset: number): string {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  const end = text.indexOf("\n", offset);
+  return text.slice(start, end < 0 ? text.length : end);
 }

@@ -8,6 +8,8 @@ export const hardcodedApiKey: Rule = {
   tier: "recommended",
   severity: "error",
   summary: "A model provider API key written in the source",
+  owasp: "LLM02",
+  cwe: "CWE-798",
   check(context) {
     const { facts } = context;
     const findings: FindingDraft[] = [];

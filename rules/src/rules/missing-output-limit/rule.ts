@@ -9,6 +9,8 @@ export const missingOutputLimit: Rule = {
   tier: "recommended",
   severity: "warning",
   summary: "A model call with no output token limit",
+  owasp: "LLM10",
+  cwe: "CWE-770",
   check(context) {
     const findings: FindingDraft[] = [];
     context.facts.callSites.forEach((site, index) => {

@@ -12,6 +12,8 @@ export const missingTimeout: Rule = {
   tier: "recommended",
   severity: "warning",
   summary: "A model call with no finite timeout",
+  owasp: "LLM10",
+  cwe: "CWE-400",
   check(context) {
     const findings: FindingDraft[] = [];
     context.facts.callSites.forEach((site, index) => {

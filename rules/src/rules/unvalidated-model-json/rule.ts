@@ -11,6 +11,8 @@ export const unvalidatedModelJson: Rule = {
   tier: "recommended",
   severity: "warning",
   summary: "Model output parsed as JSON with no error handling and no schema validation",
+  owasp: "LLM05",
+  cwe: "CWE-20",
   check(context) {
     const { facts } = context;
     const findings: FindingDraft[] = [];

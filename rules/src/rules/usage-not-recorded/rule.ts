@@ -10,6 +10,8 @@ export const usageNotRecorded: Rule = {
   tier: "recommended",
   severity: "warning",
   summary: "A model call whose token usage is never read or recorded",
+  owasp: "LLM10",
+  cwe: "CWE-778",
   check(context) {
     const findings: FindingDraft[] = [];
     context.facts.callSites.forEach((site, index) => {
