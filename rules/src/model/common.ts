@@ -108,7 +108,6 @@ function findCallSites(root: Node, text: string, hooks: AdapterHooks): { clients
   return { clients, callSites, callNodes };
 }
 
-/** `Client(...)` of a class imported from a non-SDK module: a name that is surely not a model client. */
 /**
  * `Client(...)`, `MagicMock(...)`, `mocks.FakeOpenAI(...)`: a class that is not an SDK
  * client. A name bound to one is surely not a model client, whatever methods it has.
