@@ -4,6 +4,7 @@ import type { FileFacts } from "./model/facts";
 import { extractJavaScript } from "./model/javascript";
 import { extractPython } from "./model/python";
 import { parseText, type Tree } from "./parse/parser";
+import { withParentCache } from "./model/syntax";
 
 /** Files bigger than this are skipped with a message: a generated bundle is not AI code. */
 export const MAX_FILE_CHARS = 2_000_000;
@@ -20,7 +21,7 @@ export function mayContainModelCode(text: string): boolean {
 }
 
 export function extractFacts(tree: Tree, text: string, language: LanguageId): FileFacts {
-  return language === "python" ? extractPython(tree.rootNode, text, language) : extractJavaScript(tree.rootNode, text, language);
+  return withParentCache(() => (language === "python" ? extractPython(tree.rootNode, text, language) : extractJavaScript(tree.rootNode, text, language)));
 }
 
 /** Parses and extracts in one step, deleting the tree (workspace scans keep no trees). */

@@ -6,12 +6,13 @@
 import type { Ecosystem, MethodEntry, SdkEntry } from "./catalogue";
 import { sdksFor } from "./catalogue";
 import type { LanguageId } from "../types";
-import type { CallSite, ClientFact, FileFacts, ImportFacts, JsonParseFact, OptionsBag, ResultUse, Suppression } from "./facts";
+import type { CallSite, ClientFact, FileFacts, ImportFacts, JsonParseFact, OptionsBag, ResultUse, StringLiteralFact, Suppression } from "./facts";
 import type { Grammar } from "./grammar";
 import type { ImportTable } from "./imports";
 import { enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, taintedNames, unwrapUp } from "./flow";
-import { countErrors, descendants, isBroken, spanOf, startsItsLine, statementFact, type Node } from "./syntax";
+import { isBroken, spanOf, startsItsLine, statementFact, type Node } from "./syntax";
 import { SDK_SERIALISERS } from "./validators";
+import { CLIENT_WRAPPERS } from "./telemetryCatalogue";
 
 export interface ClientConstruction {
   sdk: SdkEntry;
@@ -58,8 +59,10 @@ interface Resolved {
  * The facts every adapter starts from: clients, call sites, suppressions, syntax errors.
  * The adapter then adds what needs its own grammar (JSON parses, literals, instrumentation).
  */
-export function startFacts(root: Node, text: string, language: LanguageId, hooks: AdapterHooks, imports: ImportFacts): { facts: FileFacts; callNodes: Node[] } {
-  const { clients, callSites, callNodes } = findCallSites(root, text, hooks);
+export function startFacts(root: Node, text: string, language: LanguageId, hooks: AdapterHooks, imports: ImportFacts, nodes: Map<string, Node[]>): { facts: FileFacts; callNodes: Node[] } {
+  const g = hooks.grammar;
+  const constructions = [g.call, ...(hooks.constructionTypes ?? [])].flatMap((type) => nodes.get(type) ?? []).sort((a, b) => a.startIndex - b.startIndex);
+  const { clients, callSites, callNodes } = findCallSites(constructions, text, hooks);
   const facts: FileFacts = {
     language,
     text,
@@ -69,21 +72,25 @@ export function startFacts(root: Node, text: string, language: LanguageId, hooks
     stringLiterals: [],
     instrumentation: [],
     imports,
-    suppressions: collectSuppressions(root, text, hooks.grammar.comment),
-    syntaxErrors: countErrors(root),
+    suppressions: collectSuppressions(nodes.get(g.comment) ?? [], text),
+    syntaxErrors: root.hasError ? root.descendantsOfType("ERROR").length : 0,
   };
   return { facts, callNodes };
 }
 
-function findCallSites(root: Node, text: string, hooks: AdapterHooks): { clients: ClientFact[]; callSites: CallSite[]; callNodes: Node[] } {
+/** `constructions`: every call (and JS `new`) of the file, in document order. */
+function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks): { clients: ClientFact[]; callSites: CallSite[]; callNodes: Node[] } {
   const g = hooks.grammar;
   const clients: ClientFact[] = [];
   const otherObjects = new Set<string>();
-  const constructionTypes = [g.call, ...(hooks.constructionTypes ?? [])];
   const calls: Node[] = [];
-  for (const node of descendants(root)) {
-    if (!constructionTypes.includes(node.type)) continue;
-    if (node.type === g.call) calls.push(node);
+  const methodNames = new Set(sdksFor(hooks.ecosystem).flatMap((sdk) => sdk.methods.map((m) => m.path.slice(m.path.lastIndexOf(".") + 1))));
+  for (const node of constructions) {
+    // The callee's last name decides cheaply whether the call can matter at all.
+    const calleeText = node.childForFieldName(node.type === g.call ? g.callFunction : "constructor")?.text ?? "";
+    const lastName = calleeText.slice(calleeText.lastIndexOf(".") + 1);
+    if (node.type === g.call && methodNames.has(lastName)) calls.push(node);
+    if (!/^[A-Z]/.test(lastName) && !CLIENT_WRAPPERS.includes(lastName)) continue;
     const construction = hooks.clientOf(node);
     const { outer } = unwrapUp(node, g);
     const name = hooks.bindingOf(outer);
@@ -321,11 +328,10 @@ export function linkJsonParses(candidates: { node: Node; fact: JsonParseFact }[]
 
 const SUPPRESSION = /ai-readiness:\s*ignore\[([^\]]*)\]/;
 
-function collectSuppressions(root: Node, text: string, commentType: string): Suppression[] {
+function collectSuppressions(comments: Node[], text: string): Suppression[] {
   const found: Suppression[] = [];
   if (!text.includes("ai-readiness:")) return found;
-  for (const node of descendants(root)) {
-    if (node.type !== commentType) continue;
+  for (const node of comments) {
     const match = SUPPRESSION.exec(node.text);
     if (!match) continue;
     const rules = match[1].split(",").map((r) => r.trim()).filter(Boolean);
@@ -334,8 +340,17 @@ function collectSuppressions(root: Node, text: string, commentType: string): Sup
   return found;
 }
 
+/** The string node is the API-key option of a client built in this file: which option, which variable. */
+export function clientKeyLiteral(node: Node, clients: ClientFact[]): Pick<StringLiteralFact, "apiKeyOf" | "localServer"> | null {
+  for (const client of clients) {
+    const entry = client.options?.entries.find((e) => e.name === client.sdk.apiKeyOption && e.valueSpan.start === node.startIndex);
+    if (entry) return { apiKeyOf: { option: entry.name, env: client.sdk.apiKeyEnv }, localServer: isLocalServer(client) };
+  }
+  return null;
+}
+
 /** The client talks to a server on this machine (Ollama, vLLM, LM Studio), whose API key is a placeholder. */
-export function isLocalServer(client: ClientFact): boolean {
+function isLocalServer(client: ClientFact): boolean {
   const baseUrl = client.options?.entries.find((e) => e.name === client.sdk.baseUrlOption)?.literal;
   return typeof baseUrl === "string" && /^https?:\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)\b/.test(baseUrl);
 }

@@ -5,7 +5,7 @@
 import type { Verdict } from "../types";
 import type { ResultUse } from "./facts";
 import type { Grammar } from "./grammar";
-import { ancestors, descendants, type Node } from "./syntax";
+import { ancestors, type Node, parentOf } from "./syntax";
 
 export const USAGE_FIELDS = ["usage", "usage_metadata", "totalUsage", "get_final_message", "get_final_completion", "finalMessage"];
 
@@ -14,7 +14,7 @@ const SERIALISERS = ["model_dump", "model_dump_json", "dict", "to_dict", "json",
 
 /** `result.toUIMessageStreamResponse({ messageMetadata: … part.totalUsage … })`: usage handed to the caller. */
 function methodCallMentionsUsage(member: Node, g: Grammar): boolean {
-  const call = member.parent;
+  const call = parentOf(member);
   if (call?.type !== g.call || call.childForFieldName(g.callFunction)?.id !== member.id) return false;
   return /usage/i.test(call.childForFieldName(g.callArguments)?.text ?? "");
 }
@@ -64,7 +64,7 @@ export function memberChain(node: Node, g: Grammar): { root: Node; names: string
 export function unwrapUp(node: Node, g: Grammar): { outer: Node; awaited: boolean } {
   let outer = node;
   let awaited = false;
-  for (let parent = outer.parent; parent; parent = outer.parent) {
+  for (let parent = parentOf(outer); parent; parent = parentOf(outer)) {
     if (parent.type === g.await) awaited = true;
     else if (parent.type !== g.parenthesized && parent.type !== "non_null_expression" && parent.type !== "as_expression") break;
     outer = parent;
@@ -86,7 +86,7 @@ export function simpleStatementOf(node: Node, g: Grammar): Node | null {
  * Language specifics (destructuring, `with … as`) are decided by the adapter before this.
  */
 export function classifyResult(outer: Node, g: Grammar): ResultUse {
-  const parent = outer.parent;
+  const parent = parentOf(outer);
   if (!parent) return { kind: "other", usageRead: "unknown" };
   if (parent.type === g.expressionStatement) return { kind: "dropped" };
   if (g.returnStatements.includes(parent.type) || parent.type === "yield" || parent.type === "yield_expression") return { kind: "returned" };
@@ -121,9 +121,10 @@ export function classifyResult(outer: Node, g: Grammar): ResultUse {
  */
 export function usageReadOf(scope: Node, name: string, after: number, g: Grammar): Verdict {
   let verdict: Verdict = "fail";
-  for (const node of descendants(scope)) {
-    if (node.startIndex < after || node.type !== g.identifier || node.text !== name) continue;
-    const parent = node.parent;
+  const from = after < scope.endIndex ? pointAfter(scope, after) : undefined;
+  for (const node of scope.descendantsOfType(g.identifier, from)) {
+    if (node.startIndex < after || node.text !== name) continue;
+    const parent = parentOf(node);
     if (!parent) continue;
     if (parent.type === g.member && parent.childForFieldName(g.memberObject)?.id === node.id) {
       const property = parent.childForFieldName(g.memberProperty)?.text ?? "";
@@ -144,14 +145,14 @@ export function referencedNames(node: Node, g: Grammar): Set<string> {
   const names = new Set<string>();
   const visit = (n: Node) => {
     if (n.type === g.identifier || n.type === "shorthand_property_identifier") {
-      const parent = n.parent;
+      const parent = parentOf(n);
       const isProperty = parent?.type === g.member && parent.childForFieldName(g.memberProperty)?.id === n.id;
       const isKeyword = parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === n.id;
       if (!isProperty && !isKeyword) names.add(n.text);
     }
   };
   visit(node);
-  for (const n of descendants(node)) visit(n);
+  for (const n of node.descendantsOfType([g.identifier, "shorthand_property_identifier"])) visit(n);
   return names;
 }
 
@@ -159,10 +160,10 @@ export function referencedNames(node: Node, g: Grammar): Set<string> {
 export function boundNames(target: Node, g: Grammar): string[] {
   if (target.type === g.identifier) return [target.text];
   const names: string[] = [];
-  for (const n of descendants(target)) {
+  for (const n of target.descendantsOfType(["shorthand_property_identifier_pattern", g.identifier])) {
     if (n.type === "shorthand_property_identifier_pattern") names.push(n.text);
     else if (n.type === g.identifier) {
-      const parent = n.parent;
+      const parent = parentOf(n);
       const isKey = parent?.type === "pair_pattern" && parent.childForFieldName("key")?.id === n.id;
       if (!isKey) names.push(n.text);
     }
@@ -179,8 +180,9 @@ export function taintedNames(scope: Node, seeds: Map<string, number>, g: Grammar
   const tainted = new Map(seeds);
   if (tainted.size === 0) return tainted;
   const flows: { targets: string[]; sources: Set<string> }[] = [];
-  for (const node of descendants(scope)) {
-    for (const [type, leftField, rightField] of [...g.assignments, ...g.loops]) {
+  const forms = [...g.assignments, ...g.loops];
+  for (const node of scope.descendantsOfType(forms.map(([type]) => type))) {
+    for (const [type, leftField, rightField] of forms) {
       if (node.type !== type) continue;
       const left = node.childForFieldName(leftField);
       const right = node.childForFieldName(rightField);
@@ -201,4 +203,10 @@ export function taintedNames(scope: Node, seeds: Map<string, number>, g: Grammar
     }
   }
   return tainted;
+}
+
+/** The start of the line of `offset` inside `scope`: where a search for later nodes can begin. */
+function pointAfter(scope: Node, offset: number): { row: number; column: number } {
+  const before = scope.text.slice(0, offset - scope.startIndex);
+  return { row: scope.startPosition.row + (before.match(/\n/g)?.length ?? 0), column: 0 };
 }

@@ -1,17 +1,20 @@
 /** The TypeScript/JavaScript adapter (TS, TSX, JS, JSX): a tree-sitter tree → the file's model facts. */
 import type { LanguageId } from "../types";
 import { AI_SDK_PROVIDER_FACTORIES, sdkForModule, type SdkEntry } from "./catalogue";
-import { isLocalServer, linkJsonParses, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
+import { clientKeyLiteral, linkJsonParses, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
 import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, StringLiteralFact } from "./facts";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, unwrapUp } from "./flow";
 import { JS_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
-import { matchProviderKey } from "./secrets";
-import { ancestors, descendants, insertionInList, isBroken, literalValue, spanOf, statementFact, stringValue, type Node } from "./syntax";
+import { KEY_MARKER, matchProviderKey } from "./secrets";
+import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf, statementFact, stringValue, type Node, parentOf } from "./syntax";
 import { CLIENT_WRAPPERS, INSTRUMENTATION_CLASSES, isInstrumentationCall, isTracingModule, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
 
+const NODE_TYPES = ["call_expression", "new_expression", "string", "template_string", "comment"];
+
 export function extractJavaScript(root: Node, text: string, language: LanguageId): FileFacts {
+  const nodes = nodesByType(root, NODE_TYPES);
   const imports = readImports(root, text);
   const hooks: AdapterHooks = {
     grammar: g,
@@ -26,7 +29,7 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
     insideSpan: (node) => insideSpan(node, imports),
     resultOf: (outer) => classifyResult(outer, g),
     caught: (outer) => {
-      const parent = outer.parent;
+      const parent = parentOf(outer);
       return parent?.type === "member_expression" && parent.childForFieldName("property")?.text === "catch";
     },
   };
@@ -35,9 +38,10 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
     hasOpenTelemetry: imports.get("trace")?.module === "@opentelemetry/api",
     hasOs: false,
     hasLogging: false,
-  });
+  }, nodes);
   const jsonCandidates: { node: Node; fact: JsonParseFact }[] = [];
-  for (const node of descendants(root)) {
+  const interesting = [...nodes.get("call_expression")!, ...nodes.get("new_expression")!, ...nodes.get("string")!, ...nodes.get("template_string")!];
+  for (const node of interesting) {
     if (node.type === "call_expression") {
       const callee = node.childForFieldName("function");
       if (!callee) continue;
@@ -51,7 +55,7 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
       const constructor = node.childForFieldName("constructor")?.text ?? "";
       if (INSTRUMENTATION_CLASSES.includes(constructor.slice(constructor.lastIndexOf(".") + 1))) facts.instrumentation.push(spanOf(node));
     } else if (node.type === "string" || node.type === "template_string") {
-      const literal = stringLiteralFact(node, facts.clients);
+      const literal = stringLiteralFact(node, facts.clients, text);
       if (literal) facts.stringLiterals.push(literal);
     }
   }
@@ -161,7 +165,7 @@ function clientConstruction(node: Node, imports: ImportTable): ClientConstructio
 }
 
 function bindingOf(outer: Node): string | null {
-  const parent = outer.parent;
+  const parent = parentOf(outer);
   if (!parent) return null;
   if (parent.type === "variable_declarator" && parent.childForFieldName("value")?.id === outer.id) {
     const name = parent.childForFieldName("name");
@@ -245,7 +249,7 @@ export function objectOptions(object: Node, text: string): OptionsBag {
 function insideSpan(node: Node, imports: ImportTable): boolean {
   for (const parent of ancestors(node)) {
     if (parent.type !== "arguments") continue;
-    const call = parent.parent;
+    const call = parentOf(parent);
     const callee = call?.type === "call_expression" ? call.childForFieldName("function") : null;
     if (!callee) continue;
     const { root, names } = memberChain(callee, g);
@@ -277,10 +281,10 @@ function jsonParseFact(call: Node, callee: Node, text: string): JsonParseFact | 
 /** `Schema.parse(JSON.parse(x))`, or the parsed value later passed to a validator. */
 function isValidated(call: Node): boolean {
   const { outer } = unwrapUp(call, g);
-  const holder = outer.parent?.type === "arguments" ? outer.parent.parent : null;
+  const holder = parentOf(outer)?.type === "arguments" ? parentOf(parentOf(outer)) : null;
   const holderCallee = holder?.type === "call_expression" ? holder.childForFieldName("function")?.text ?? "" : "";
   if (holderCallee && holderCallee !== "JSON.parse" && isValidatorCall(holderCallee)) return true;
-  const declarator = outer.parent?.type === "variable_declarator" ? outer.parent : null;
+  const declarator = parentOf(outer)?.type === "variable_declarator" ? parentOf(outer) : null;
   const target = declarator?.childForFieldName("name");
   if (target?.type !== "identifier") return false;
   for (const node of enclosingScope(call, g).descendantsOfType("call_expression")) {
@@ -292,25 +296,22 @@ function isValidated(call: Node): boolean {
   return false;
 }
 
-function stringLiteralFact(node: Node, clients: ClientFact[]): StringLiteralFact | null {
+function stringLiteralFact(node: Node, clients: ClientFact[], text: string): StringLiteralFact | null {
+  const asOption = clientKeyLiteral(node, clients);
+  const afterApiKey = /\bapiKey["']?\s*:\s*$/.test(text.slice(Math.max(0, node.startIndex - 40), node.startIndex));
+  // Most strings are neither: decide on the raw text before touching the tree.
+  if (!asOption && !afterApiKey && !KEY_MARKER.test(text.slice(node.startIndex, node.endIndex))) return null;
   const value = stringValue(node);
   if (value === undefined || value.length < 8) return null;
-  const pair = node.parent?.type === "pair" && node.parent.childForFieldName("value")?.id === node.id ? node.parent : null;
-  const key = pair?.childForFieldName("key")?.text.replace(/["']/g, "");
-  if (pair && key) {
-    const client = clients.find((c) => c.options?.entries.some((e) => e.span.start === pair.startIndex));
-    if (client && key === client.sdk.apiKeyOption) {
-      return { span: spanOf(node), value, apiKeyOf: { option: key, env: client.sdk.apiKeyEnv }, localServer: isLocalServer(client) };
-    }
-    const factory = providerFactoryOf(pair);
-    if (factory && key === "apiKey") return { span: spanOf(node), value, apiKeyOf: { option: key, env: AI_SDK_PROVIDER_FACTORIES[factory] } };
-  }
+  if (asOption) return { span: spanOf(node), value, ...asOption };
+  const factory = afterApiKey ? providerFactoryOf(node) : undefined;
+  if (factory) return { span: spanOf(node), value, apiKeyOf: { option: "apiKey", env: AI_SDK_PROVIDER_FACTORIES[factory] } };
   return matchProviderKey(value) ? { span: spanOf(node), value } : null;
 }
 
-/** `createOpenAI({ apiKey: … })`: the factory's name. */
-function providerFactoryOf(pair: Node): string | undefined {
-  const call = pair.parent?.parent?.parent;
+/** `createOpenAI({ apiKey: "…" })`: the factory's name, from the key's string node. */
+function providerFactoryOf(value: Node): string | undefined {
+  const call = parentOf(parentOf(parentOf(parentOf(value))));
   const callee = call?.type === "call_expression" ? call.childForFieldName("function")?.text : undefined;
   return callee && callee in AI_SDK_PROVIDER_FACTORIES ? callee : undefined;
 }

@@ -5,14 +5,17 @@ import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, Res
 import { PYTHON_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, unwrapUp } from "./flow";
-import { isLocalServer, linkJsonParses, startFacts, type AdapterHooks } from "./common";
-import { ancestors, descendants, insertionInList, isBroken, literalValue, spanOf, statementFact, stringValue, type Node } from "./syntax";
-import { matchProviderKey } from "./secrets";
+import { clientKeyLiteral, linkJsonParses, startFacts, type AdapterHooks } from "./common";
+import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf, statementFact, stringValue, type Node, parentOf } from "./syntax";
+import { KEY_MARKER, matchProviderKey } from "./secrets";
 import { CLIENT_WRAPPERS, INSTRUMENTED_CLIENT_MODULES, isInstrumentationCall, isTracingModule, SPAN_METHODS, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
 
+const NODE_TYPES = ["call", "string", "import_statement", "import_from_statement", "comment"];
+
 export function extractPython(root: Node, text: string, language: LanguageId): FileFacts {
-  const imports = readImports(root, text);
+  const nodes = nodesByType(root, NODE_TYPES);
+  const imports = readImports(root, text, [...nodes.get("import_statement")!, ...nodes.get("import_from_statement")!]);
   const hooks: AdapterHooks = {
     grammar: g,
     ecosystem: "python",
@@ -32,21 +35,20 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
     hasOs: imports.get("os")?.module === "os" && imports.get("os")?.name === null,
     hasLogging: imports.get("logging")?.module === "logging" && imports.get("logging")?.name === null,
     loggerName: moduleLogger(root),
-  });
+  }, nodes);
   const jsonCandidates: { node: Node; fact: JsonParseFact }[] = [];
-  for (const node of descendants(root)) {
-    if (node.type === "call") {
-      const callee = node.childForFieldName("function");
-      if (!callee) continue;
-      if (isInstrumentationCall(callee.text)) facts.instrumentation.push(spanOf(node));
-      if (isJsonLoads(callee.text, imports)) {
-        const fact = jsonParseFact(node, callee, imports, text);
-        if (fact) jsonCandidates.push({ node, fact });
-      }
-    } else if (node.type === "string") {
-      const literal = stringLiteralFact(node, facts.clients);
-      if (literal) facts.stringLiterals.push(literal);
+  for (const node of nodes.get("call")!) {
+    const callee = node.childForFieldName("function");
+    if (!callee) continue;
+    if (isInstrumentationCall(callee.text)) facts.instrumentation.push(spanOf(node));
+    if (isJsonLoads(callee.text, imports)) {
+      const fact = jsonParseFact(node, callee, imports, text);
+      if (fact) jsonCandidates.push({ node, fact });
     }
+  }
+  for (const node of nodes.get("string")!) {
+    const literal = stringLiteralFact(node, facts.clients, text);
+    if (literal) facts.stringLiterals.push(literal);
   }
   linkJsonParses(jsonCandidates, facts, callNodes, g);
   return facts;
@@ -58,7 +60,7 @@ function isJsonLoads(callee: string, imports: ImportTable): boolean {
   return imported?.module === "json" && imported.name === "loads";
 }
 
-function readImports(root: Node, text: string): ImportTable {
+function readImports(root: Node, text: string, allImports: Node[]): ImportTable {
   const table = new ImportTable();
   let lastImportEnd = -1;
   let docstringEnd = -1;
@@ -75,8 +77,8 @@ function readImports(root: Node, text: string): ImportTable {
     }
   }
   // Imports inside functions or `try: … except ImportError` bind names too.
-  for (const statement of root.descendantsOfType(["import_statement", "import_from_statement"])) {
-    if (statement.parent?.id !== root.id) readImportStatement(statement, table);
+  for (const statement of allImports) {
+    if (parentOf(statement)?.id !== root.id) readImportStatement(statement, table);
   }
   const after = lastImportEnd >= 0 ? lastImportEnd : docstringEnd > 0 ? docstringEnd : -1;
   table.insertAt = after < 0 ? firstCodeLine(text) : lineAfter(text, after);
@@ -168,13 +170,13 @@ function clientConstruction(call: Node, imports: ImportTable): { sdk: SdkEntry; 
 
 /** The name a client construction is bound to: `client`, `self.client`, or a class attribute. */
 function clientBindingName(outer: Node): string | null {
-  const parent = outer.parent;
+  const parent = parentOf(outer);
   if (parent?.type !== "assignment" || parent.childForFieldName("right")?.id !== outer.id) return null;
   const left = parent.childForFieldName("left");
   if (!left) return null;
   if (left.type === "identifier") {
     // A class attribute is read as `self.<name>`.
-    const inClassBody = parent.parent?.parent?.type === "block" && parent.parent.parent.parent?.type === "class_definition";
+    const inClassBody = parentOf(parentOf(parent))?.type === "block" && parentOf(parentOf(parentOf(parent)))?.type === "class_definition";
     return inClassBody ? `self.${left.text}` : left.text;
   }
   if (left.type === "attribute" && left.childForFieldName("object")?.text === "self") return left.text;
@@ -275,7 +277,7 @@ function isTracingCallee(callee: Node | null | undefined, imports: ImportTable):
 }
 
 function resultOf(outer: Node): ResultUse {
-  const parent = outer.parent;
+  const parent = parentOf(outer);
   // `with client.messages.stream(...) as stream:` hands the result to the block.
   if (parent?.type === "as_pattern" || parent?.type === "with_item") return { kind: "other", usageRead: "unknown" } as const;
   return classifyResult(outer, g);
@@ -302,9 +304,9 @@ function jsonParseFact(call: Node, callee: Node, imports: ImportTable, text: str
 /** The statement whose whole value is the parse (`x = json.loads(…)`, `return json.loads(…)`), which a fix may wrap. */
 function parseStatement(call: Node): Node | null {
   const { outer } = unwrapUp(call, g);
-  const parent = outer.parent;
+  const parent = parentOf(outer);
   if (parent?.type === "expression_statement" || parent?.type === "return_statement") return parent;
-  if (parent?.type === "assignment" && parent.childForFieldName("right")?.id === outer.id && parent.parent?.type === "expression_statement") return parent.parent;
+  if (parent?.type === "assignment" && parent.childForFieldName("right")?.id === outer.id && parentOf(parent)?.type === "expression_statement") return parentOf(parent);
   return null;
 }
 
@@ -317,12 +319,12 @@ function statementFactFor(text: string, statement: Node) {
 /** `Model.model_validate(json.loads(x))`, or the parsed value later passed to a validator. */
 function isValidated(call: Node): boolean {
   const { outer } = unwrapUp(call, g);
-  const holder = outer.parent?.type === "argument_list" ? outer.parent.parent : null;
+  const holder = parentOf(outer)?.type === "argument_list" ? parentOf(parentOf(outer)) : null;
   if (holder?.type === "call" && isValidatorCall(holder.childForFieldName("function")?.text ?? "")) return true;
   // `Plan(**json.loads(...))` builds a pydantic model from it: a schema check.
-  const splatInto = outer.parent?.type === "dictionary_splat" ? outer.parent.parent?.parent : null;
+  const splatInto = parentOf(outer)?.type === "dictionary_splat" ? parentOf(parentOf(parentOf(outer))) : null;
   if (splatInto?.type === "call" && /^[A-Z]/.test(memberChain(splatInto.childForFieldName("function")!, g).names.at(-1) ?? splatInto.childForFieldName("function")!.text)) return true;
-  const assignment = outer.parent?.type === "assignment" ? outer.parent : null;
+  const assignment = parentOf(outer)?.type === "assignment" ? parentOf(outer) : null;
   const target = assignment?.childForFieldName("left");
   if (target?.type !== "identifier") return false;
   const scope = enclosingScope(call, g);
@@ -338,16 +340,14 @@ function isValidated(call: Node): boolean {
   return false;
 }
 
-function stringLiteralFact(node: Node, clients: ClientFact[]): StringLiteralFact | null {
-  if (node.parent?.type === "expression_statement") return null; // a docstring
+function stringLiteralFact(node: Node, clients: ClientFact[], text: string): StringLiteralFact | null {
+  const asOption = clientKeyLiteral(node, clients);
+  // Most strings are neither: decide on the raw text before touching the tree.
+  if (!asOption && !KEY_MARKER.test(text.slice(node.startIndex, node.endIndex))) return null;
+  if (parentOf(node)?.type === "expression_statement") return null; // a docstring
   const value = stringValue(node);
   if (value === undefined || value.length < 8) return null;
-  const keyword = node.parent?.type === "keyword_argument" ? node.parent : null;
-  const keywordName = keyword?.childForFieldName("name")?.text;
-  const client = keyword ? clients.find((c) => c.options?.entries.some((e) => e.span.start === keyword.startIndex)) : undefined;
-  if (client && keywordName === client.sdk.apiKeyOption) {
-    return { span: spanOf(node), value, apiKeyOf: { option: keywordName, env: client.sdk.apiKeyEnv }, localServer: isLocalServer(client) };
-  }
+  if (asOption) return { span: spanOf(node), value, ...asOption };
   return matchProviderKey(value) ? { span: spanOf(node), value } : null;
 }
 

@@ -20,6 +20,9 @@ export const KEY_PATTERNS: KeyPattern[] = [
   { prefix: "pplx-", pattern: /^pplx-[A-Za-z0-9]{30,}$/, env: "PERPLEXITY_API_KEY" },
 ];
 
+/** A cheap look at a string's raw text: could it hold a provider key? */
+export const KEY_MARKER = /sk-|AIza|hf_|gsk_|xai-|r8_|pplx-/;
+
 /** Words that mark a literal as a placeholder, not a real key. */
 const PLACEHOLDER = /x{4,}|\.\.\.|your|example|placeholder|dummy|fake|redacted|changeme|replace|<|>|\*{3,}|^sk-(test|none|no-key|local)|not[-_ ]?needed|^(none|empty|ollama|lm-studio|lmstudio|test|secret|key|token|api[-_]?key|sk-\w{0,6})$/i;
 

@@ -30,8 +30,49 @@ export function* descendants(root: Node): Generator<Node> {
   }
 }
 
+/**
+ * Parents seen during one extraction, by node id. Reading `node.parent` crosses into the
+ * parser's WebAssembly each time, and the adapters walk up from every call site several
+ * times; the cache makes each step after the first a map lookup. Ids are unique within one
+ * tree only, so the cache lives for one extraction (`withParentCache`).
+ */
+let parents: Map<number, Node | null> | null = null;
+
+export function withParentCache<T>(run: () => T): T {
+  const outer = parents;
+  parents = new Map();
+  try {
+    return run();
+  } finally {
+    parents = outer;
+  }
+}
+
+export function parentOf(node: Node | null | undefined): Node | null {
+  if (!node) return null;
+  if (!parents) return node.parent;
+  let parent = parents.get(node.id);
+  if (parent === undefined) {
+    parent = node.parent;
+    parents.set(node.id, parent);
+  }
+  return parent;
+}
+
+/**
+ * Every node of the given types in one pass, grouped by type. Each `descendantsOfType`
+ * walks the whole tree inside the parser: one walk for everything the adapter needs
+ * is several times cheaper than one per kind of node. (`ERROR` must not be among the
+ * types: web-tree-sitter 0.27 then returns nothing at all.)
+ */
+export function nodesByType(root: Node, types: string[]): Map<string, Node[]> {
+  const byType = new Map<string, Node[]>(types.map((t) => [t, []]));
+  for (const node of root.descendantsOfType(types)) byType.get(node.type)?.push(node);
+  return byType;
+}
+
 export function* ancestors(node: Node): Generator<Node> {
-  for (let current = node.parent; current; current = current.parent) yield current;
+  for (let current = parentOf(node); current; current = parentOf(current)) yield current;
 }
 
 /** The node or an ancestor is an error or a missing token: the engine cannot be sure of it. */
@@ -187,8 +228,8 @@ export function optionInsertEdit(bag: OptionsBag, name: string, valueText: strin
  */
 export function statementFact(text: string, node: Node, kind: StatementFact["kind"], stringTypes: string[]): StatementFact {
   const frozen: number[] = [];
-  for (const inner of descendants(node)) {
-    if (!stringTypes.includes(inner.type) || inner.startPosition.row === inner.endPosition.row) continue;
+  for (const inner of node.descendantsOfType(stringTypes)) {
+    if (inner.startPosition.row === inner.endPosition.row) continue;
     for (let i = text.indexOf("\n", inner.startIndex); i >= 0 && i < inner.endIndex; i = text.indexOf("\n", i + 1)) {
       frozen.push(i + 1);
     }
