@@ -240,8 +240,11 @@ function callSiteFact(call: Node, callee: Node, match: MethodMatch, text: string
   const g = hooks.grammar;
   const { options, requestOptions, requestOptionsAppendAt } = hooks.callOptions(call, text, match.sdk);
   const { outer, awaited } = unwrapUp(call, g);
-  let result = hooks.resultOf(outer);
-  const statementNode = simpleStatementOf(outer, g);
+  // Inside broken code every check is unknown: skip the costly flow analysis (the scope
+  // of a half-typed function can be the whole module).
+  const broken = isBroken(call);
+  let result: ResultUse = broken ? { kind: "other", usageRead: "unknown" } : hooks.resultOf(outer);
+  const statementNode = broken ? null : simpleStatementOf(outer, g);
   const statement = statementNode && startsItsLine(text, statementNode) ? statementFact(text, statementNode, statementKind(statementNode, g), g.strings) : null;
   if (result.kind === "bound") result = { ...result, statement };
   return {
@@ -257,13 +260,13 @@ function callSiteFact(call: Node, callee: Node, match: MethodMatch, text: string
     model: modelOf(options),
     clientResolution: match.resolution,
     client: match.client,
-    insideSpan: hooks.insideSpan(call),
-    insideTry: isInsideTry(call, g) || (hooks.caught?.(outer) ?? false) || (hooks.retried?.(call) ?? false),
+    insideSpan: !broken && hooks.insideSpan(call),
+    insideTry: !broken && (isInsideTry(call, g) || (hooks.caught?.(outer) ?? false) || (hooks.retried?.(call) ?? false)),
     isStream: options?.entries.some((e) => e.name === "stream" && e.literal === true) || /stream/i.test(match.method.path),
     awaited,
     result,
     statement,
-    broken: isBroken(call),
+    broken,
     rawResponse: RAW_RESPONSE_ACCESSORS.some((a) => callee.text.includes(a)),
     line: call.startPosition.row,
   };
@@ -302,6 +305,7 @@ export function linkJsonParses(candidates: { node: Node; fact: JsonParseFact }[]
   });
   const taintCache = new Map<number, Map<string, number>>();
   for (const { node, fact } of candidates) {
+    if (fact.broken) continue; // never reported, and its scope may be the whole file
     const argument = node.childForFieldName(g.callArguments)?.namedChildren[0];
     if (!argument) continue;
     if (SDK_SERIALISERS.some((s) => new RegExp(`\\.${s}\\s*\\(`).test(argument.text))) continue;
