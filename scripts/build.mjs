@@ -27,7 +27,7 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: [join(root, "client/src/extension.ts")], outfile: join(dist, "extension.js"), external: ["vscode"] }),
-  build({ ...common, entryPoints: [join(root, "server/src/main.ts")], outfile: join(dist, "server.js") }),
+  build({ ...common, entryPoints: [join(root, "server/src/main.ts")], outfile: join(dist, "server.js"), banner: { js: "#!/usr/bin/env node" } }),
   build({ ...common, entryPoints: [join(root, "cli/src/main.ts")], outfile: join(dist, "cli.js"), banner: { js: "#!/usr/bin/env node" } }),
 ]);
 
