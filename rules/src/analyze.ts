@@ -21,6 +21,10 @@ export function mayContainModelCode(text: string): boolean {
 }
 
 export function extractFacts(tree: Tree, text: string, language: LanguageId): FileFacts {
+  // One typo can make the grammar wrap the whole file in an error (`for await (x oqf y)` in
+  // TS): every check would be unknown, and walking up such a tree can overflow
+  // web-tree-sitter's stack. Nothing to report until the file parses again.
+  if (tree.rootNode.type === "ERROR") return { ...emptyFacts(text, language), syntaxErrors: 1 };
   return withParentCache(() => (language === "python" ? extractPython(tree.rootNode, text, language) : extractJavaScript(tree.rootNode, text, language)));
 }
 

@@ -36,3 +36,4 @@ for (const [language, source] of [
     document.dispose();
   });
 }
+

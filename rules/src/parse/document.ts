@@ -21,6 +21,8 @@ interface Point {
 
 export class SourceDocument {
   private tree: Tree | null = null;
+  /** The text changed since `tree` was parsed. */
+  private stale = true;
 
   constructor(
     readonly language: LanguageId,
@@ -33,8 +35,13 @@ export class SourceDocument {
 
   /** The current tree, parsing (incrementally if possible) on first use after a change. */
   syntaxTree(): Tree {
-    this.tree = parseText(this.language, this.content, this.tree ?? undefined);
-    return this.tree;
+    if (this.tree && !this.stale) return this.tree;
+    const next = parseText(this.language, this.content, this.tree ?? undefined);
+    // The old tree lives in WebAssembly memory, which never shrinks: free it at once.
+    this.tree?.delete();
+    this.tree = next;
+    this.stale = false;
+    return next;
   }
 
   /** Applies changes in order, each in offsets of the text as it is at that point. */
@@ -55,6 +62,7 @@ export class SourceDocument {
         }),
       );
       this.content = next;
+      this.stale = true;
     }
   }
 
@@ -62,6 +70,7 @@ export class SourceDocument {
   replace(text: string): void {
     this.dispose();
     this.content = text;
+    this.stale = true;
   }
 
   dispose(): void {
