@@ -4,7 +4,10 @@
  * change. Baseline: a full parse + lint (`lintText`) of the same text, as if nothing were
  * kept between keystrokes. Prints figures; asserts nothing.
  *
- *   node out/bench/keystroke.js [--json file]
+ *   node out/bench/keystroke.js [python:5000 typescript:1000 …] [--edits N] [--json file]
+ *
+ * With no case named, runs all six. scripts/bench.mjs runs each case in its own process, so
+ * one case's WebAssembly memory (which never shrinks) or a crash cannot affect the next.
  */
 import { performance } from "node:perf_hooks";
 import { DEFAULT_CONFIG, EMPTY_PROJECT, SourceDocument, lintText, lintTree } from "../rules/src/index";
@@ -12,43 +15,73 @@ import { initTestEngine } from "../rules/src/testing";
 import { prng, round, roundSummary, summarize, writeJsonIfAsked, type Summary } from "./common";
 import { generateSource } from "./generate";
 
-const LANGUAGES = ["python", "typescript"] as const;
-const SIZES = [1_000, 5_000, 20_000];
-const EDITS = 200;
-/** A full parse of 20,000 lines takes a good fraction of a second: sample every 10th text (20 samples). */
+type Language = "python" | "typescript";
+const ALL_CASES = ["python:1000", "python:5000", "python:20000", "typescript:1000", "typescript:5000", "typescript:20000"];
+/** `--edits N` for a quick look; the figures in bench/README.md use 200. */
+const EDITS = process.argv.includes("--edits") ? Number(process.argv[process.argv.indexOf("--edits") + 1]) : 200;
+/** A full parse + lint of 20,000 lines takes most of a second: sample every 10th text (20 samples). */
 const BASELINE_EVERY = 10;
+/**
+ * Seeds both the generated file and the edits. Seed 4 because seeds 1 and 3 and the line
+ * counts each put a letter into a `for await (const event of stream)` header in one case (seed
+ * 2 into Python indentation), which turns the rest of the file into error nodes; in a large
+ * TS file that tree crashed the engine (bench/README.md, "Odd things"). Those are bugs to
+ * fix, not figures.
+ */
+const SEED = 4;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 interface CaseResult {
-  language: string;
+  language: Language;
   lines: number;
   chars: number;
+  /** Of the generated text, before any letter is typed. */
   callSites: number;
   findings: number;
-  /** Syntax errors after the 200 letters: random letters break identifiers and keywords. */
+  /** After all the letters: scattered random letters break identifiers and keywords. */
   syntaxErrorsAfter: number;
-  /** The whole keystroke path, in ms. */
+  /** The whole keystroke path, ms. */
   keystroke: Summary;
-  /** Its parts, in ms, to see which one dominates. */
+  /** Its parts, ms, to see which one dominates. */
   update: Summary;
   reparse: Summary;
   lint: Summary;
-  /** Full parse + lint of the same texts, in ms. */
+  /** Full parse + lint of the same texts, ms. */
   full: Summary;
-  /** full median / keystroke median: how much the incremental path saves. */
+  /** full median / keystroke median: what the incremental path saves. */
   speedup: number;
+  /**
+   * The reparse alone when each letter goes into the valid text and is taken back. The
+   * letters above pile up parse errors, and tree-sitter redoes error recovery around them.
+   */
+  reparseValid: Summary;
+  /** Process RSS after the case, MB. */
+  rssMB: number;
+  /**
+   * CPU time / wall time over the letters. Well under 1 means the process waited for a core
+   * (a busy machine), and the wall-clock figures above are inflated.
+   */
+  cpuShare: number;
 }
 
-function runCase(language: (typeof LANGUAGES)[number], lines: number, edits: number, seed: number): CaseResult {
-  const text = generateSource(language, lines, seed);
-  const doc = new SourceDocument(language, text);
-  doc.syntaxTree(); // the document was opened: its first, full parse is not a keystroke
+/** Random offsets and letters, the same on every run. */
+function letters(seed: number): (textLength: number) => { at: number; letter: string } {
   const random = prng(seed);
+  return (textLength) => ({ at: Math.floor(random() * (textLength + 1)), letter: LETTERS[Math.floor(random() * LETTERS.length)]! });
+}
+
+function runCase(language: Language, lines: number, edits: number): CaseResult {
+  const text = generateSource(language, lines, SEED);
+  const opened = lintText(text, language, DEFAULT_CONFIG, EMPTY_PROJECT);
+  const doc = new SourceDocument(language, text);
+  doc.syntaxTree(); // opening the document parses it in full: not a keystroke
+  const next = letters(SEED);
   const total: number[] = [], update: number[] = [], reparse: number[] = [], lint: number[] = [], full: number[] = [];
-  let last = lintText(text, language, DEFAULT_CONFIG, EMPTY_PROJECT);
+  let last = opened;
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
   for (let i = 0; i < edits; i++) {
-    const at = Math.floor(random() * (doc.text.length + 1));
-    const letter = LETTERS[Math.floor(random() * LETTERS.length)]!;
+    const { at, letter } = next(doc.text.length);
     const t0 = performance.now();
     doc.update([{ start: at, end: at, text: letter }]);
     const t1 = performance.now();
@@ -66,6 +99,8 @@ function runCase(language: (typeof LANGUAGES)[number], lines: number, edits: num
       full.push(performance.now() - f0);
     }
   }
+  const cpu = process.cpuUsage(cpu0);
+  const cpuShare = (cpu.user + cpu.system) / 1000 / (performance.now() - wall0);
   doc.dispose();
   const keystroke = summarize(total);
   const baseline = summarize(full);
@@ -73,8 +108,8 @@ function runCase(language: (typeof LANGUAGES)[number], lines: number, edits: num
     language,
     lines,
     chars: text.length,
-    callSites: last.facts.callSites.length,
-    findings: last.findings.length,
+    callSites: opened.facts.callSites.length,
+    findings: opened.findings.length,
     syntaxErrorsAfter: last.facts.syntaxErrors,
     keystroke: roundSummary(keystroke),
     update: roundSummary(summarize(update)),
@@ -82,30 +117,60 @@ function runCase(language: (typeof LANGUAGES)[number], lines: number, edits: num
     lint: roundSummary(summarize(lint)),
     full: roundSummary(baseline),
     speedup: round(baseline.median / keystroke.median, 1),
+    reparseValid: roundSummary(reparseValid(language, text, edits)),
+    rssMB: Math.round(process.memoryUsage().rss / 1e6),
+    cpuShare: round(cpuShare, 2),
   };
 }
 
+/** The same letters, each taken back (untimed) before the next: one typo in a valid file. */
+function reparseValid(language: Language, text: string, edits: number): Summary {
+  const doc = new SourceDocument(language, text);
+  doc.syntaxTree();
+  const next = letters(SEED);
+  const times: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const { at, letter } = next(doc.text.length);
+    doc.update([{ start: at, end: at, text: letter }]);
+    const t0 = performance.now();
+    doc.syntaxTree();
+    times.push(performance.now() - t0);
+    doc.update([{ start: at, end: at + 1, text: "" }]);
+    doc.syntaxTree();
+  }
+  doc.dispose();
+  return summarize(times);
+}
+
+const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(10) : c.padStart(9))).join(" ");
+const HEADER = ["language", "lines", "calls", "p50", "p95", "max", "update", "reparse", "lint", "valid-rep", "full", "speedup", "rss MB", "cpu"];
+
+function caseRow(c: CaseResult): string {
+  const ms = [c.keystroke.median, c.keystroke.p95, c.keystroke.max, c.update.median, c.reparse.median, c.lint.median, c.reparseValid.median, c.full.median];
+  return row([c.language, String(c.lines), String(c.callSites), ...ms.map((v) => v.toFixed(2)), `${c.speedup}x`, String(c.rssMB), c.cpuShare.toFixed(2)]);
+}
+
 async function main(): Promise<void> {
+  const named = process.argv.slice(2).filter((a) => /^(python|typescript):\d+$/.test(a));
+  const cases = named.length > 0 ? named : ALL_CASES;
   await initTestEngine();
   // Warm-up: let V8 compile the hot paths before anything is measured.
-  for (const language of LANGUAGES) runCase(language, 1_000, 50, 99);
+  runCase("python", 1_000, 20);
+  runCase("typescript", 1_000, 20);
 
+  console.log(`keystroke: ${EDITS} random letters per file, ms; baseline: full parse + lint of the same texts`);
+  console.log("(p50, p95, max: the whole keystroke; update, reparse, lint, valid-rep, full: medians)");
+  console.log(row(HEADER));
   const results: CaseResult[] = [];
-  console.log(`keystroke: ${EDITS} random letters per file, ms (p50 / p95 / max); full parse + lint of the same texts as baseline`);
-  console.log("language    lines  chars     calls  | keystroke p50   p95     max     | update  reparse lint (p50) | full p50  speedup");
-  for (const language of LANGUAGES) {
-    for (const lines of SIZES) {
-      const c = runCase(language, lines, EDITS, lines);
-      results.push(c);
-      const ms = (v: number) => v.toFixed(2).padStart(7);
-      console.log(
-        `${language.padEnd(10)} ${String(lines).padStart(6)} ${String(c.chars).padStart(8)} ${String(c.callSites).padStart(6)}  | ` +
-          `${ms(c.keystroke.median)}      ${ms(c.keystroke.p95)} ${ms(c.keystroke.max)} | ` +
-          `${ms(c.update.median)} ${ms(c.reparse.median)} ${ms(c.lint.median)}    | ${ms(c.full.median)}  ${String(c.speedup).padStart(5)}x`,
-      );
-    }
+  for (const name of cases) {
+    const [language, lines] = name.split(":") as [Language, string];
+    const c = runCase(language, Number(lines), EDITS);
+    results.push(c);
+    console.log(caseRow(c));
+    // Not a timing assertion: with no call site found, lint does no work and the figures mean nothing.
+    if (c.callSites === 0) console.warn(`warning: the engine found no model call in the generated ${name} file`);
   }
-  writeJsonIfAsked({ edits: EDITS, baselineSamples: EDITS / BASELINE_EVERY, cases: results });
+  writeJsonIfAsked({ edits: EDITS, seed: SEED, baselineSamples: Math.ceil(EDITS / BASELINE_EVERY), cases: results });
 }
 
 main().catch((error) => {
