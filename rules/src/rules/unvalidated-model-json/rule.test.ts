@@ -23,7 +23,7 @@ ruleCases("unvalidated-model-json", {
       code: `${client}def f():\n    r = c.chat.completions.create(model="m", messages=[])\n    content = r.choices[0].message.content\n    data = json.loads(content)\n    return data\n`,
       message: /`json.loads` parses model output/,
       safety: "safe",
-      output: `${client}def f():\n    r = c.chat.completions.create(model="m", messages=[])\n    content = r.choices[0].message.content\n    try:\n        data = json.loads(content)\n    except json.JSONDecodeError as exc:\n        raise ValueError("Model returned invalid JSON") from exc\n    return data\n`,
+      output: `${client}def f():\n    r = c.chat.completions.create(model="m", messages=[])\n    content = r.choices[0].message.content\n    try:\n        data = json.loads(content)\n    except json.JSONDecodeError as exc:\n        raise json.JSONDecodeError(f"Model returned invalid JSON: {exc.msg}", exc.doc, exc.pos) from exc\n    return data\n`,
     },
     {
       code: `from json import loads\nfrom openai import OpenAI\nc = OpenAI()\ndef f():\n    r = c.chat.completions.create(model="m", messages=[], tools=tools)\n    for call in r.choices[0].message.tool_calls:\n        run(call.function.name, loads(call.function.arguments))\n`,
@@ -33,14 +33,14 @@ ruleCases("unvalidated-model-json", {
     {
       code: `import OpenAI from "openai";\nconst c = new OpenAI();\nexport async function f() {\n  const { choices } = await c.chat.completions.create({ model: "m", messages: [] });\n  return JSON.parse(choices[0].message.content ?? "{}");\n}\n`,
       language: "typescript",
-      output: `import OpenAI from "openai";\nconst c = new OpenAI();\nexport async function f() {\n  const { choices } = await c.chat.completions.create({ model: "m", messages: [] });\n  return parseModelJson(choices[0].message.content ?? "{}");\n}\n\n/** Parses JSON written by a model, failing with a clear error when it is malformed. */\nfunction parseModelJson(text: string) {\n  try {\n    return JSON.parse(text);\n  } catch (error) {\n    throw new Error(\`Model returned invalid JSON: \${String(error)}\`);\n  }\n}\n`,
+      output: `import OpenAI from "openai";\nconst c = new OpenAI();\nexport async function f() {\n  const { choices } = await c.chat.completions.create({ model: "m", messages: [] });\n  return parseModelJson(choices[0].message.content ?? "{}");\n}\n\n/** Parses JSON written by a model, failing with a clear error when it is malformed. */\nfunction parseModelJson(text: string) {\n  try {\n    return JSON.parse(text);\n  } catch (error) {\n    throw new SyntaxError(\`Model returned invalid JSON: \${String(error)}\`);\n  }\n}\n`,
     },
     {
       // Two parses in one file share one helper.
       code: `import { generateText } from "ai";\nconst { text } = await generateText({ model, prompt });\nconst a = JSON.parse(text);\nconst b = JSON.parse(text.trim());\n`,
       language: "javascript",
       count: 2,
-      output: `import { generateText } from "ai";\nconst { text } = await generateText({ model, prompt });\nconst a = parseModelJson(text);\nconst b = parseModelJson(text.trim());\n\n/** Parses JSON written by a model, failing with a clear error when it is malformed. */\nfunction parseModelJson(text) {\n  try {\n    return JSON.parse(text);\n  } catch (error) {\n    throw new Error(\`Model returned invalid JSON: \${String(error)}\`);\n  }\n}\n`,
+      output: `import { generateText } from "ai";\nconst { text } = await generateText({ model, prompt });\nconst a = parseModelJson(text);\nconst b = parseModelJson(text.trim());\n\n/** Parses JSON written by a model, failing with a clear error when it is malformed. */\nfunction parseModelJson(text) {\n  try {\n    return JSON.parse(text);\n  } catch (error) {\n    throw new SyntaxError(\`Model returned invalid JSON: \${String(error)}\`);\n  }\n}\n`,
     },
   ],
 });

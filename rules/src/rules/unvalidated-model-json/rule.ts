@@ -35,7 +35,10 @@ const TITLE = "Wrap the parse in try/catch with a clear failure";
 function pythonFix(facts: FileFacts, parse: JsonParseFact): Fix | null {
   const statement = parse.statement;
   if (!statement || !["expression", "assignment", "return"].includes(statement.kind)) return null;
-  const closer = [`except ${parse.errorType} as exc:`, `\t>raise ValueError("Model returned invalid JSON") from exc`];
+  // Re-raised as the same type, so callers that catch `JSONDecodeError` still do; only the
+  // message says more. Without the `json` module in scope there is no such name to use.
+  if (parse.errorType !== "json.JSONDecodeError") return null;
+  const closer = [`except json.JSONDecodeError as exc:`, `\t>raise json.JSONDecodeError(f"Model returned invalid JSON: {exc.msg}", exc.doc, exc.pos) from exc`];
   return { title: TITLE.replace("try/catch", "try/except"), safety: "safe", edits: wrapStatement(facts, statement, "try:", closer) };
 }
 
@@ -59,7 +62,7 @@ function javascriptFix(facts: FileFacts, parse: JsonParseFact): Fix {
         `${lead}/** Parses JSON written by a model, failing with a clear error when it is malformed. */${newline}` +
         `function ${HELPER}(text${typed ? ": string" : ""}) {${newline}` +
         `  try {${newline}    return JSON.parse(text);${newline}  } catch (error) {${newline}` +
-        `    throw new Error(\`Model returned invalid JSON: \${String(error)}\`);${newline}  }${newline}}${newline}`,
+        `    throw new SyntaxError(\`Model returned invalid JSON: \${String(error)}\`);${newline}  }${newline}}${newline}`,
     });
   }
   return { title: TITLE, safety: "safe", edits };
