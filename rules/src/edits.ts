@@ -3,7 +3,7 @@
  * blocks around a statement, environment lookups. Each returns plain edits.
  */
 import type { FileFacts, StatementFact } from "./model/facts";
-import { indentUnit, lineStartOf, newlineOf } from "./model/syntax";
+import { indentUnit, newlineOf } from "./model/syntax";
 import type { Edit, LanguageId } from "./types";
 
 /** Adds an import line where the file's imports end; none when `present`. */
@@ -59,11 +59,3 @@ export function envLookup(language: LanguageId, variable: string): string {
 export function usesCommonJs(facts: FileFacts): boolean {
   return facts.language === "javascript" && /\brequire\(/.test(facts.text) && !/^\s*import\s/m.test(facts.text);
 }
-
-export function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line++;
-  return line;
-}
-
-export { lineStartOf };

@@ -49,8 +49,6 @@ export interface StatementFact {
   indent: string;
   /** Line-start offsets inside the statement that lie inside a multi-line string: never re-indent those. */
   frozenLineStarts: number[];
-  /** `const x = …` / `x = …`: the binding and what it binds, for TS fixes that split a declaration. */
-  declaration?: { keyword: string; name: string; typeText: string; valueSpan: Span };
   kind: "expression" | "assignment" | "declaration" | "return" | "other";
 }
 

@@ -26,10 +26,4 @@ export class ImportTable {
     }
     return false;
   }
-
-  /** The local name of `name` imported from `module`, if any. */
-  localNameOf(module: string, name: string | null): string | undefined {
-    for (const [local, imported] of this.names) if (imported.module === module && imported.name === name) return local;
-    return undefined;
-  }
 }

@@ -241,10 +241,3 @@ export function statementFact(text: string, node: Node, kind: StatementFact["kin
 export function startsItsLine(text: string, node: Node): boolean {
   return text.slice(lineStartOf(text, node.startIndex), node.startIndex).trim() === "";
 }
-
-/** Text from `start` to the end of its line holds nothing but `node`'s end (a comment or `;` at most). */
-export function endsItsLine(text: string, node: Node): boolean {
-  const lineEnd = text.indexOf("\n", node.endIndex);
-  const rest = text.slice(node.endIndex, lineEnd < 0 ? text.length : lineEnd).trim();
-  return rest === "" || rest === ";" || rest.startsWith("#") || rest.startsWith("//");
-}
