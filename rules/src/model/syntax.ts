@@ -102,8 +102,11 @@ export function lineStartOf(text: string, offset: number): number {
 
 /** The line's break: CRLF files keep CRLF in inserted lines. */
 export function newlineOf(text: string): string {
-  return text.includes("\r\n") ? "\r\n" : "\n";
+  // Asked once per fix and per option list of the same file: scan each text only once.
+  if (text !== lastNewline.text) lastNewline = { text, newline: text.includes("\r\n") ? "\r\n" : "\n" };
+  return lastNewline.newline;
 }
+let lastNewline = { text: "", newline: "\n" };
 
 /** One level of indentation in this file's style (the first indented line decides). */
 export function indentUnit(text: string): string {
