@@ -1,0 +1,85 @@
+/**
+ * The workspace's results as reports, one per folder, in the CLI's JSON shape: each file's
+ * facts (from the project index) linted with the folder's settings. Lint results are kept
+ * per facts, project facts and settings, so a change to one file re-lints that file only.
+ */
+import { relative, sep } from "node:path";
+import { buildReport, emptyFacts, lintFacts, RULES, type LintConfig, type LintedFile, type LintResult, type ProjectFacts, type Report } from "../../rules/src/index";
+import { checkLabel } from "../../rules/src/report/labels";
+import { summarize } from "../../rules/src/report/scores";
+import type { FileRecord, ProjectIndex } from "./projectIndex";
+import type { FolderReport, WorkspaceReport, WorkspaceStatus } from "./protocol";
+
+export interface Folder {
+  uri: string;
+  path: string;
+  name: string;
+}
+
+/** A folder's settings as the reports need them: null when `aiReadiness.enable` is off. */
+export type FolderConfig = { config: LintConfig; key: string } | null;
+
+export class WorkspaceReports {
+  private readonly lints = new WeakMap<object, { project: ProjectFacts; key: string; result: LintResult }>();
+
+  constructor(private readonly project: ProjectIndex) {}
+
+  async build(folders: readonly Folder[], configOf: (folder: Folder) => Promise<FolderConfig>, status: WorkspaceStatus, ms = 0): Promise<WorkspaceReport> {
+    const byFolder = new Map<Folder, FileRecord[]>(folders.map((f) => [f, []]));
+    for (const record of this.project.files()) {
+      const folder = folderOf(folders, record.path);
+      if (folder) byFolder.get(folder)!.push(record);
+    }
+    const reports: FolderReport[] = [];
+    for (const folder of folders) {
+      const settings = await configOf(folder);
+      const records = settings ? byFolder.get(folder)!.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) : [];
+      reports.push({ name: folder.name, uri: folder.uri, enabled: settings !== null, report: settings ? this.folderReport(folder, records, settings, ms) : buildReport(folder.path, [], [], 0) });
+    }
+    const summary = summarize(reports.map((r) => r.report));
+    return {
+      status: { ...status, overall: summary.overall, findings: summary.findings.error + summary.findings.warning + summary.findings.info, callSites: summary.callSites },
+      folders: reports,
+      summary,
+      checks: summary.checks.map((name) => ({ name, label: checkLabel(name) })),
+      rules: RULES.map((r) => ({ id: r.id, factor: r.factor, severity: r.severity, summary: r.summary })),
+    };
+  }
+
+  /** The lint of one file under its folder's settings, reusing the last one when nothing changed. */
+  lint(record: FileRecord, settings: { config: LintConfig; key: string }): LintResult {
+    const facts = record.facts ?? emptyFacts("", record.language);
+    const project = this.project.facts();
+    const cached = record.facts ? this.lints.get(record.facts) : undefined;
+    if (cached && cached.project === project && cached.key === settings.key) return cached.result;
+    const result = lintFacts(facts, settings.config, project);
+    if (record.facts) this.lints.set(record.facts, { project, key: settings.key, result });
+    return result;
+  }
+
+  private folderReport(folder: Folder, records: FileRecord[], settings: { config: LintConfig; key: string }, ms: number): Report {
+    const linted: LintedFile[] = [];
+    const skipped: { path: string; reason: string }[] = [];
+    for (const record of records) {
+      const path = reportPath(folder, record.path);
+      if (record.skipped) skipped.push({ path, reason: record.skipped });
+      else linted.push({ path, result: this.lint(record, settings) });
+    }
+    return buildReport(folder.path, linted, skipped, ms);
+  }
+}
+
+/** The innermost folder holding `path` (workspace folders may nest). */
+export function folderOf<F extends { path: string }>(folders: readonly F[], path: string): F | undefined {
+  let best: F | undefined;
+  for (const folder of folders) {
+    const inside = path === folder.path || path.startsWith(folder.path.endsWith(sep) ? folder.path : folder.path + sep);
+    if (inside && (!best || folder.path.length > best.path.length)) best = folder;
+  }
+  return best;
+}
+
+/** Relative to the folder with `/`, as the CLI writes paths in its report. */
+export function reportPath(folder: { path: string }, path: string): string {
+  return relative(folder.path, path).split(sep).join("/") || path;
+}
