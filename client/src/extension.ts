@@ -27,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PanelA
     outputChannel: output,
     synchronize: {
       fileEvents: [
-        vscode.workspace.createFileSystemWatcher("**/*.{py,ts,tsx,mts,cts,js,jsx,mjs,cjs}"),
+        vscode.workspace.createFileSystemWatcher("**/{*.py,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,ai-readiness.json}"),
         // Folders created, renamed or deleted: the workspace scan follows them without rescanning.
         vscode.workspace.createFileSystemWatcher("**/*", false, true, false),
       ],

@@ -7,6 +7,7 @@ import { registerCommands } from "./handlers/commands";
 import { registerDocuments } from "./handlers/documents";
 import { registerLifecycle, type ClientFeatures } from "./handlers/lifecycle";
 import { registerWorkspace } from "./handlers/workspace";
+import { ProjectConfigs } from "./projectConfigs";
 import { ProjectIndex } from "./projectIndex";
 import { Session } from "./session";
 import { Workspace } from "./workspace";
@@ -24,14 +25,15 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions): void {
   const session = new Session(connection);
   const project = new ProjectIndex();
+  const configs = new ProjectConfigs(connection);
   const features: ClientFeatures = { showDocument: false };
   const engineReady = initEngine(options.locateWasm);
   engineReady.catch((error: unknown) => connection.console.error(`AI Readiness could not load its parsers: ${String(error)}`));
-  const diagnostics = new DiagnosticsScheduler(connection, session, project, engineReady, options.debounceMs ?? 100);
-  const workspace = new Workspace(connection, session, project, () => diagnostics.scheduleAll(), options.workspacePublishMs);
+  const diagnostics = new DiagnosticsScheduler(connection, session, project, configs, engineReady, options.debounceMs ?? 100);
+  const workspace = new Workspace(connection, session, project, configs, () => diagnostics.scheduleAll(), options.workspacePublishMs);
   registerLifecycle(connection, session, workspace, engineReady, features);
-  registerDocuments(connection, session, workspace, diagnostics);
-  registerCodeActions(connection, session, project, diagnostics);
+  registerDocuments(connection, session, workspace, configs, diagnostics);
+  registerCodeActions(connection, session, project, configs, diagnostics);
   registerCommands(connection, features, options.docsPath);
   registerWorkspace(connection, workspace, options.docsPath);
   connection.listen();

@@ -3,13 +3,16 @@
  * on demand (with a cancellable progress bar), keeps up with file events and open
  * documents through the project index, and tells the client when the results changed.
  */
+import { pathToFileURL } from "node:url";
 import type { Connection } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { ProjectIndex, pathOf } from "./projectIndex";
+import type { LintConfig } from "../../rules/src/index";
+import type { ProjectConfigs } from "./projectConfigs";
+import { ProjectIndex, pathOf, type FileRecord } from "./projectIndex";
 import { WorkspaceMethods, type ScanState, type WorkspaceReport, type WorkspaceStatus } from "./protocol";
-import { configExcludeGlobs, ExcludeFilter, filesExcludeGlobs } from "./workspaceExclude";
-import { folderOf, reportPath, WorkspaceReports, type Folder, type FolderConfig } from "./workspaceReport";
-import { lintConfigOf, type Session } from "./session";
+import type { Session } from "./session";
+import { ExcludeFilter, filesExcludeGlobs } from "./workspaceExclude";
+import { folderOf, reportPath, WorkspaceReports, type Folder } from "./workspaceReport";
 
 /** Changes are gathered this long before the client hears of them: typing sends one notice, not one per key. */
 const PUBLISH_DELAY_MS = 250;
@@ -32,6 +35,7 @@ export class Workspace {
     private readonly connection: Connection,
     private readonly session: Session,
     readonly project: ProjectIndex,
+    private readonly configs: ProjectConfigs,
     /** Open documents are linted again when a scan changes what the project knows (instrumentation found). */
     private readonly onProjectFactsChanged: () => void,
     private readonly publishDelayMs = PUBLISH_DELAY_MS,
@@ -77,7 +81,16 @@ export class Workspace {
   report(): Promise<WorkspaceReport> {
     if (!this.built || this.built.generation !== this.generation) {
       const status = this.status();
-      this.built = { generation: this.generation, report: this.reports.build(this.folders, (f) => this.configOf(f), status, this.ms) };
+      this.built = {
+        generation: this.generation,
+        report: this.reports.build(
+          this.folders,
+          async (folder) => (await this.session.settingsFor(folder.uri)).enable,
+          (folder, record) => this.configFor(folder, record),
+          status,
+          this.ms,
+        ),
+      };
     }
     return this.built.report;
   }
@@ -90,9 +103,18 @@ export class Workspace {
     return { folder, path: reportPath(folder, path), absolute: path, document: this.session.documents.get(uri)?.text };
   }
 
-  async configOf(folder: Folder): Promise<FolderConfig> {
+  /**
+   * A file's config as its diagnostics get it: the folder's settings (asked once per folder,
+   * not per file) under the nearest `ai-readiness.json`, whose include/exclude may leave it out.
+   */
+  async configFor(folder: Folder, record: FileRecord): Promise<LintConfig | null> {
     const settings = await this.session.settingsFor(folder.uri);
-    return settings.enable ? { config: lintConfigOf(settings), key: JSON.stringify([settings.rules, settings.fix]) } : null;
+    return settings.enable ? this.configs.lintConfigFor(pathToFileURL(record.path).toString(), settings) : null;
+  }
+
+  /** Something the results depend on changed (a config file): new results once changes settle. */
+  resultsChanged(): void {
+    this.touch();
   }
 
   private async scanNow(run: { cancelled: boolean }): Promise<void> {
@@ -137,14 +159,14 @@ export class Workspace {
     return folder ? (this.excludes.get(folder.path)?.isExcluded(reportPath(folder, path)) ?? false) : false;
   }
 
-  /** `files.exclude` per folder from the client, plus the config's `exclude`. */
+  /** `files.exclude` per folder from the client. (The config's include/exclude apply per file, in `configFor`.) */
   private async loadExcludes(): Promise<void> {
     const next = new Map<string, ExcludeFilter>();
     for (const folder of this.folders) {
       const filesExclude = this.session.pullsConfiguration
         ? await this.connection.workspace.getConfiguration({ scopeUri: folder.uri, section: "files.exclude" }).catch(() => null)
         : null;
-      next.set(folder.path, new ExcludeFilter([...filesExcludeGlobs(filesExclude), ...configExcludeGlobs(folder.path)]));
+      next.set(folder.path, new ExcludeFilter(filesExcludeGlobs(filesExclude)));
     }
     this.excludes = next;
   }

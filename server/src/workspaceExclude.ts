@@ -1,8 +1,9 @@
 /**
- * Which paths of a workspace folder the scan leaves out: VS Code's `files.exclude` (pulled
- * per folder from the client) and the config's `exclude`. Globs are matched against the
- * path relative to the folder, and against each of its parent folders, as VS Code does.
- * (`.gitignore` is honoured by the walk itself, in rules/src/project/walk.ts.)
+ * Which paths of a workspace folder the scan leaves out: VS Code's `files.exclude`, pulled
+ * per folder from the client. Globs are matched against the path relative to the folder,
+ * and against each of its parent folders, as VS Code does. (`.gitignore` is honoured by the
+ * walk itself, in rules/src/project/walk.ts; `ai-readiness.json`'s include/exclude per file,
+ * by the config the reports lint each file with.)
  */
 
 export class ExcludeFilter {
@@ -34,14 +35,6 @@ export function filesExcludeGlobs(setting: unknown): string[] {
   return Object.entries(setting as Record<string, unknown>)
     .filter(([, on]) => on === true)
     .map(([glob]) => glob);
-}
-
-/**
- * Where the config file's `exclude` globs join the scan. The config's `exclude` lands with
- * the config loader; until then there are none. Keep this the one place that reads them.
- */
-export function configExcludeGlobs(_folderPath: string): string[] {
-  return [];
 }
 
 /** A VS Code glob (`**`, `*`, `?`, `{a,b}`, `[abc]`) as an anchored regular expression. */

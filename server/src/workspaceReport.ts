@@ -16,15 +16,15 @@ export interface Folder {
   name: string;
 }
 
-/** A folder's settings as the reports need them: null when `aiReadiness.enable` is off. */
-export type FolderConfig = { config: LintConfig; key: string } | null;
+/** The engine's config for a file of a folder, or null when it is not checked (turned off, or excluded by its `ai-readiness.json`). */
+export type ConfigFor = (folder: Folder, record: FileRecord) => Promise<LintConfig | null>;
 
 export class WorkspaceReports {
   private readonly lints = new WeakMap<object, { project: ProjectFacts; key: string; result: LintResult }>();
 
   constructor(private readonly project: ProjectIndex) {}
 
-  async build(folders: readonly Folder[], configOf: (folder: Folder) => Promise<FolderConfig>, status: WorkspaceStatus, ms = 0): Promise<WorkspaceReport> {
+  async build(folders: readonly Folder[], enabled: (folder: Folder) => Promise<boolean>, configFor: ConfigFor, status: WorkspaceStatus, ms = 0): Promise<WorkspaceReport> {
     const byFolder = new Map<Folder, FileRecord[]>(folders.map((f) => [f, []]));
     for (const record of this.project.files()) {
       const folder = folderOf(folders, record.path);
@@ -32,9 +32,9 @@ export class WorkspaceReports {
     }
     const reports: FolderReport[] = [];
     for (const folder of folders) {
-      const settings = await configOf(folder);
-      const records = settings ? byFolder.get(folder)!.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) : [];
-      reports.push({ name: folder.name, uri: folder.uri, enabled: settings !== null, report: settings ? this.folderReport(folder, records, settings, ms) : buildReport(folder.path, [], [], 0) });
+      const on = await enabled(folder);
+      const records = on ? byFolder.get(folder)!.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) : [];
+      reports.push({ name: folder.name, uri: folder.uri, enabled: on, report: await this.folderReport(folder, records, configFor, ms) });
     }
     const summary = summarize(reports.map((r) => r.report));
     return {
@@ -47,23 +47,27 @@ export class WorkspaceReports {
   }
 
   /** The lint of one file under its folder's settings, reusing the last one when nothing changed. */
-  lint(record: FileRecord, settings: { config: LintConfig; key: string }): LintResult {
+  lint(record: FileRecord, config: LintConfig): LintResult {
     const facts = record.facts ?? emptyFacts("", record.language);
     const project = this.project.facts();
+    const key = JSON.stringify(config);
     const cached = record.facts ? this.lints.get(record.facts) : undefined;
-    if (cached && cached.project === project && cached.key === settings.key) return cached.result;
-    const result = lintFacts(facts, settings.config, project);
-    if (record.facts) this.lints.set(record.facts, { project, key: settings.key, result });
+    if (cached && cached.project === project && cached.key === key) return cached.result;
+    const result = lintFacts(facts, config, project);
+    if (record.facts) this.lints.set(record.facts, { project, key, result });
     return result;
   }
 
-  private folderReport(folder: Folder, records: FileRecord[], settings: { config: LintConfig; key: string }, ms: number): Report {
+  /** As the CLI reports the folder: files its config excludes are left out, unreadable ones listed as skipped. */
+  private async folderReport(folder: Folder, records: FileRecord[], configFor: ConfigFor, ms: number): Promise<Report> {
     const linted: LintedFile[] = [];
     const skipped: { path: string; reason: string }[] = [];
     for (const record of records) {
+      const config = await configFor(folder, record);
+      if (!config) continue;
       const path = reportPath(folder, record.path);
       if (record.skipped) skipped.push({ path, reason: record.skipped });
-      else linted.push({ path, result: this.lint(record, settings) });
+      else linted.push({ path, result: this.lint(record, config) });
     }
     return buildReport(folder.path, linted, skipped, ms);
   }

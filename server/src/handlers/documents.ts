@@ -2,10 +2,11 @@
 import { FileChangeType, type Connection } from "vscode-languageserver";
 import { languageForPath } from "../../../rules/src/index";
 import type { DiagnosticsScheduler } from "../diagnostics";
+import { ProjectConfigs } from "../projectConfigs";
 import type { Session } from "../session";
 import type { Workspace } from "../workspace";
 
-export function registerDocuments(connection: Connection, session: Session, workspace: Workspace, diagnostics: DiagnosticsScheduler): void {
+export function registerDocuments(connection: Connection, session: Session, workspace: Workspace, configs: ProjectConfigs, diagnostics: DiagnosticsScheduler): void {
   const project = workspace.project;
   connection.onDidOpenTextDocument(({ textDocument: d }) => {
     if (session.open(d.uri, d.languageId, d.version, d.text)) diagnostics.schedule(d.uri, 0);
@@ -29,6 +30,12 @@ export function registerDocuments(connection: Connection, session: Session, work
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     let changed = false;
     for (const change of changes) {
+      if (ProjectConfigs.isConfigFile(change.uri)) {
+        await configs.changed(change.uri);
+        workspace.resultsChanged();
+        changed = true;
+        continue;
+      }
       if (session.documents.has(change.uri)) continue; // the editor's text wins over the disk
       const language = languageForPath(change.uri);
       if (change.type === FileChangeType.Deleted) changed = project.fileDeleted(change.uri) || changed; // a file, or a folder and all in it

@@ -44,9 +44,9 @@ async function findingEdits(workspace: Workspace, { uri, fingerprint, action }: 
   const where = workspace.locate(uri);
   const record = where ? workspace.project.file(where.absolute) : undefined;
   if (!where || !record) return { error: "the file is not part of the scanned workspace" };
-  const settings = await workspace.configOf(where.folder);
-  if (!settings) return { error: "AI Readiness is turned off for this folder" };
-  const result = workspace.reports.lint(record, settings);
+  const config = await workspace.configFor(where.folder, record);
+  if (!config) return { error: "AI Readiness does not check this file (turned off, or excluded by ai-readiness.json)" };
+  const result = workspace.reports.lint(record, config);
   const index = buildReport(where.folder.path, [{ path: where.path, result }], [], 0).files[0]?.findings.findIndex((f) => f.fingerprint === fingerprint) ?? -1;
   const finding = result.findings[index];
   if (!finding) return { error: "the finding is gone: the file changed since the panel was drawn" };
