@@ -4,7 +4,7 @@
  * per facts, project facts and settings, so a change to one file re-lints that file only.
  */
 import { relative, sep } from "node:path";
-import { buildReport, emptyFacts, lintFacts, RULES, type LintConfig, type LintedFile, type LintResult, type ProjectFacts, type Report } from "../../rules/src/index";
+import { buildReport, emptyFacts, lintFacts, RULES, scoresOf, type LintConfig, type LintResult, type ProjectFacts, type Report } from "../../rules/src/index";
 import { checkLabel } from "../../rules/src/report/labels";
 import { summarize } from "../../rules/src/report/scores";
 import type { FileRecord, ProjectIndex } from "./projectIndex";
@@ -21,6 +21,8 @@ export type ConfigFor = (folder: Folder, record: FileRecord) => Promise<LintConf
 
 export class WorkspaceReports {
   private readonly lints = new WeakMap<object, { project: ProjectFacts; key: string; result: LintResult }>();
+  /** Each lint's part of the report (ranges, fingerprints): a report is these parts put together. */
+  private readonly parts = new WeakMap<LintResult, { root: string; path: string; part: Report }>();
 
   constructor(private readonly project: ProjectIndex) {}
 
@@ -60,16 +62,33 @@ export class WorkspaceReports {
 
   /** As the CLI reports the folder: files its config excludes are left out, unreadable ones listed as skipped. */
   private async folderReport(folder: Folder, records: FileRecord[], configFor: ConfigFor, ms: number): Promise<Report> {
-    const linted: LintedFile[] = [];
-    const skipped: { path: string; reason: string }[] = [];
+    const report = buildReport(folder.path, [], [], ms);
+    let checked = 0;
     for (const record of records) {
       const config = await configFor(folder, record);
       if (!config) continue;
       const path = reportPath(folder, record.path);
-      if (record.skipped) skipped.push({ path, reason: record.skipped });
-      else linted.push({ path, result: this.lint(record, config) });
+      if (record.skipped) {
+        report.skipped.push({ path, reason: record.skipped });
+        continue;
+      }
+      checked++;
+      const part = this.part(folder.path, path, this.lint(record, config));
+      report.files.push(...part.files);
+      report.callSites.push(...part.callSites);
     }
-    return buildReport(folder.path, linted, skipped, ms);
+    // What buildReport would give for all the files at once: the parts are per file, and so are fingerprints.
+    report.scores = scoresOf(report.callSites.map((s) => s.checks));
+    report.stats = { files: checked, skipped: report.skipped.length, ms: Math.round(ms) };
+    return report;
+  }
+
+  private part(root: string, path: string, result: LintResult): Report {
+    const cached = this.parts.get(result);
+    if (cached && cached.root === root && cached.path === path) return cached.part;
+    const part = buildReport(root, [{ path, result }], [], 0);
+    this.parts.set(result, { root, path, part });
+    return part;
   }
 }
 
