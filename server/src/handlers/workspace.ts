@@ -50,6 +50,8 @@ async function findingEdits(workspace: Workspace, { uri, fingerprint, action }: 
   const index = buildReport(where.folder.path, [{ path: where.path, result }], [], 0).files[0]?.findings.findIndex((f) => f.fingerprint === fingerprint) ?? -1;
   const finding = result.findings[index];
   if (!finding) return { error: "the finding is gone: the file changed since the panel was drawn" };
+  // Offsets are into the text that was linted: an editor typed into since then needs a fresh lint first.
+  if (where.document && where.document.getText() !== result.facts.text) return { error: "the file changed since it was checked: try again in a moment" };
   const text = where.document ?? TextDocument.create(uri, record.language, 0, result.facts.text);
   if (action === "ignore") return { edits: [suppressionEdit(text, record.language, text.positionAt(finding.span.start).line, finding.rule)] };
   if (!finding.fix) return { error: `\`${finding.rule}\` has no fix here` };
