@@ -349,7 +349,7 @@ async function runPanelUi(browser, port, dir, deadline) {
     await page.locator(".explorer-folders-view .monaco-list-row").first().waitFor({ timeout: timeout() });
     // As a person would: the AI Readiness icon in the activity bar.
     await page.locator('.activitybar .action-item a[aria-label^="AI Readiness"]').first().click({ timeout: timeout() });
-    const view = (title) => page.locator(".split-view-view").filter({ has: page.locator(".pane-header", { hasText: title }) });
+    const view = (title) => page.locator(".pane").filter({ has: page.locator(".pane-header", { hasText: title }) });
     // The scan is done when the findings view lists its factor groups.
     await view("Findings").locator(".monaco-list-row").nth(2).waitFor({ timeout: timeout() });
     await view("Model Calls").locator(".monaco-list-row").first().waitFor({ timeout: timeout() });
