@@ -61,7 +61,7 @@ export class TestClient {
       processId: null,
       rootUri: null,
       workspaceFolders,
-      capabilities: { workspace: { configuration: true }, window: { showDocument: { support: true }, workDoneProgress: true } },
+      capabilities: { workspace: { configuration: true, workspaceFolders: true }, window: { showDocument: { support: true }, workDoneProgress: true } },
     });
     await this.connection.sendNotification("initialized", {});
   }

@@ -211,6 +211,28 @@ describe("workspace scan", () => {
     assert.equal(log.runs[0].results.length, (await client.report()).status.findings);
   });
 
+  it("follows folders added to and removed from the workspace", async () => {
+    const other = join(root, "other");
+    mkdirSync(join(other, "src"), { recursive: true });
+    writeFileSync(join(other, "src/extract.ts"), TS);
+    const otherUri = pathToFileURL(other).toString();
+    const generation = client.notices.at(-1)!.generation;
+    const added = client.notice("after a folder is added", (s) => s.generation > generation && s.state === "ready");
+    await client.connection.sendNotification("workspace/didChangeWorkspaceFolders", { event: { added: [{ uri: otherUri, name: "other" }], removed: [] } });
+    await added;
+    const both = await client.report();
+    assert.deepEqual(both.folders.map((f) => f.name), ["svc", "other"]);
+    assert.deepEqual(both.folders[1].report.files.map((f) => f.path), ["src/extract.ts"]);
+
+    const after = client.notices.at(-1)!.generation;
+    const removed = client.notice("after a folder is removed", (s) => s.generation > after);
+    await client.connection.sendNotification("workspace/didChangeWorkspaceFolders", { event: { added: [], removed: [{ uri: otherUri, name: "other" }] } });
+    await removed;
+    const one = await client.report();
+    assert.deepEqual(one.folders.map((f) => f.name), ["svc"]);
+    assert.equal(one.status.callSites, both.status.callSites - 1);
+  });
+
   it("scans again on request, and a cancelled scan says so and keeps what it had", async () => {
     for (let i = 0; i < 400; i++) write(`many/m${i}.py`, PROTOTYPE);
     const findingsBefore = (await client.report()).status.findings;

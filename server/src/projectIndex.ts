@@ -64,6 +64,11 @@ export class ProjectIndex {
     return this.records.get(path);
   }
 
+  /** The folders events are followed in, when they change without a scan (a folder removed). */
+  setScope(scope: ScanScope): void {
+    this.scope = scope;
+  }
+
   /** Called whenever a file's facts or the project's facts change. */
   onDidChange(listener: () => void): { dispose(): void } {
     this.listeners.add(listener);

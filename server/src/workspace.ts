@@ -8,7 +8,7 @@ import type { Connection } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { LintConfig } from "../../rules/src/index";
 import type { ProjectConfigs } from "./projectConfigs";
-import { ProjectIndex, pathOf, type FileRecord } from "./projectIndex";
+import { ProjectIndex, pathOf, type FileRecord, type ScanScope } from "./projectIndex";
 import { WorkspaceMethods, type ScanState, type WorkspaceReport, type WorkspaceStatus } from "./protocol";
 import type { Session } from "./session";
 import { ExcludeFilter, filesExcludeGlobs } from "./workspaceExclude";
@@ -49,6 +49,21 @@ export class Workspace {
       const path = pathOf(uri);
       return path ? [{ uri, path, name: name ?? path.split(/[\\/]/).filter(Boolean).pop() ?? path }] : [];
     });
+  }
+
+  /** Folders added (read with a scan) or removed (their files forgotten). */
+  async foldersChanged(added: { uri: string; name: string }[], removed: { uri: string }[]): Promise<void> {
+    const gone = new Set(removed.map((f) => f.uri));
+    this.setFolders([...this.folders.filter((f) => !gone.has(f.uri)), ...added]);
+    // A removed folder inside a remaining one keeps its files: they still belong to the outer folder.
+    const nested = removed.some((f) => {
+      const path = pathOf(f.uri);
+      return path !== null && folderOf(this.folders, path) !== undefined;
+    });
+    this.project.setScope(this.scope());
+    if (!nested) for (const folder of removed) this.project.fileDeleted(folder.uri);
+    if (added.length > 0 || nested) await this.scan();
+    else this.touch();
   }
 
   /** Scans every folder again; a scan under way is cancelled first. Resolves when this scan ends. */
@@ -130,7 +145,7 @@ export class Workspace {
     let reported = 0;
     try {
       const factsChanged = await this.project.scan(
-        { folders: this.folders.map((f) => f.path), isExcluded: (path) => this.isExcluded(path) },
+        this.scope(),
         {
           isCancelled: () => run.cancelled,
           onProgress: (done, total) => {
@@ -152,6 +167,10 @@ export class Workspace {
     this.ms = Date.now() - this.started;
     this.connection.console.info(`AI Readiness ${run.cancelled ? "stopped its scan after" : "scanned"} ${this.scanned} of ${this.total} files in ${this.ms} ms`);
     this.touch(0);
+  }
+
+  private scope(): ScanScope {
+    return { folders: this.folders.map((f) => f.path), isExcluded: (path) => this.isExcluded(path) };
   }
 
   private isExcluded(path: string): boolean {

@@ -11,17 +11,20 @@ export interface ClientFeatures {
 
 export function registerLifecycle(connection: Connection, session: Session, workspace: Workspace, engineReady: Promise<void>, features: ClientFeatures): void {
   let dynamicConfiguration = false;
+  let folderEvents = false;
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     session.pullsConfiguration = capabilities.workspace?.configuration === true;
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     features.showDocument = capabilities.window?.showDocument?.support === true;
+    folderEvents = capabilities.workspace?.workspaceFolders === true;
     workspace.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [Commands.showDocs] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: TOOL.name, version: TOOL.version },
     };
@@ -31,5 +34,7 @@ export function registerLifecycle(connection: Connection, session: Session, work
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: ["aiReadiness", "files.exclude"] });
     // Off the keystroke path: open documents are linted meanwhile, and again if the scan changes what the project knows.
     void engineReady.then(() => workspace.scan()).catch(() => undefined);
+    // A folder added to or removed from the workspace: its files join or leave the results.
+    if (folderEvents) connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => void engineReady.then(() => workspace.foldersChanged(added, removed)));
   });
 }
