@@ -73,6 +73,8 @@ export class WorkspaceReports {
         continue;
       }
       checked++;
+      // No model-code marker: nothing to find (the engine's own early exit), nothing to add.
+      if (!record.facts) continue;
       const part = this.part(folder.path, path, this.lint(record, config));
       report.files.push(...part.files);
       report.callSites.push(...part.callSites);

@@ -50,29 +50,49 @@ export const SEVERITY_RANK: Record<Severity, number> = { error: 2, warning: 1, i
 
 export function summarize(reports: readonly Report[], topProblems = 5): ReadinessSummary {
   const callSites = reports.flatMap((r) => r.callSites);
-  const findings = reports.flatMap((r) => r.files.flatMap((f) => f.findings.map((finding) => ({ ...finding, file: `${r.root}\u0000${f.path}` }))));
+  // One pass over the findings (a workspace may hold thousands): per factor, per severity, per rule.
+  const perFactor = new Map<string, number>();
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const byRule = new Map<string, Problem & { fileSet: Set<string> }>();
+  for (const report of reports) {
+    for (const file of report.files) {
+      const fileKey = `${report.root}\u0000${file.path}`;
+      for (const f of file.findings) {
+        perFactor.set(f.factor, (perFactor.get(f.factor) ?? 0) + 1);
+        bySeverity[f.severity]++;
+        let problem = byRule.get(f.rule);
+        if (!problem) {
+          problem = { rule: f.rule, factor: f.factor, severity: f.severity, summary: ruleById(f.rule)?.summary ?? f.message, count: 0, files: 0, fileSet: new Set() };
+          byRule.set(f.rule, problem);
+        }
+        problem.count++;
+        problem.fileSet.add(fileKey);
+        if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[problem.severity]) problem.severity = f.severity;
+      }
+    }
+  }
   const factors: FactorScore[] = factorsOf(reports).map((factor) => {
     const checks = FACTOR_CHECKS[factor] ?? [];
     let counted = 0;
     let passed = 0;
     for (const site of callSites) {
-      const verdicts = checks.map((name) => site.checks[name]).filter((v) => v !== "unknown");
-      if (verdicts.length === 0) continue;
+      let definite = false;
+      let failed = false;
+      for (const name of checks) {
+        const verdict = site.checks[name];
+        if (verdict !== "unknown") definite = true;
+        if (verdict === "fail") failed = true;
+      }
+      if (!definite) continue;
       counted++;
-      if (!verdicts.includes("fail")) passed++;
+      if (!failed) passed++;
     }
-    return {
-      factor,
-      score: counted === 0 ? null : round(passed / counted),
-      counted,
-      passed,
-      findings: findings.filter((f) => f.factor === factor).length,
-      checks,
-    };
+    return { factor, score: counted === 0 ? null : round(passed / counted), counted, passed, findings: perFactor.get(factor) ?? 0, checks };
   });
   const scored = factors.filter((f) => f.score !== null).map((f) => f.score!);
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) bySeverity[f.severity]++;
+  const problems = [...byRule.values()]
+    .map(({ fileSet, ...p }) => ({ ...p, files: fileSet.size }))
+    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.count - a.count || a.rule.localeCompare(b.rule));
   return {
     factors,
     overall: scored.length === 0 ? null : round(scored.reduce((a, b) => a + b, 0) / scored.length),
@@ -83,7 +103,7 @@ export function summarize(reports: readonly Report[], topProblems = 5): Readines
     filesWithFindings: reports.reduce((n, r) => n + r.files.length, 0),
     skipped: reports.reduce((n, r) => n + r.skipped.length, 0),
     checks: checkNamesOf(reports),
-    topProblems: problemsOf(findings).slice(0, topProblems),
+    topProblems: problems.slice(0, topProblems),
   };
 }
 
@@ -99,24 +119,6 @@ export function checkNamesOf(reports: readonly Report[]): CheckName[] {
   for (const report of reports) for (const site of report.callSites) for (const name of Object.keys(site.checks)) names.add(name as CheckName);
   if (names.size === 0) for (const factor of FACTORS) for (const name of FACTOR_CHECKS[factor] ?? []) names.add(name);
   return [...names];
-}
-
-/** Findings grouped by rule, worst first: severity, then how many, then the rule id. */
-function problemsOf(findings: { rule: string; factor: Factor; severity: Severity; message: string; file: string }[]): Problem[] {
-  const byRule = new Map<string, Problem & { fileSet: Set<string> }>();
-  for (const f of findings) {
-    let problem = byRule.get(f.rule);
-    if (!problem) {
-      problem = { rule: f.rule, factor: f.factor, severity: f.severity, summary: ruleById(f.rule)?.summary ?? f.message, count: 0, files: 0, fileSet: new Set() };
-      byRule.set(f.rule, problem);
-    }
-    problem.count++;
-    problem.fileSet.add(f.file);
-    if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[problem.severity]) problem.severity = f.severity;
-  }
-  return [...byRule.values()]
-    .map(({ fileSet, ...p }) => ({ ...p, files: fileSet.size }))
-    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.count - a.count || a.rule.localeCompare(b.rule));
 }
 
 function round(share: number): number {
