@@ -7,6 +7,9 @@ import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { WorkspaceMethods, type WorkspaceReport, type WorkspaceStatus } from "../../../server/src/protocol";
 
+/** Fetches follow one another no faster than this: in a large workspace a report is megabytes. */
+const MIN_FETCH_INTERVAL_MS = 500;
+
 export class WorkspaceStore implements vscode.Disposable {
   status: WorkspaceStatus | undefined;
   report: WorkspaceReport | undefined;
@@ -15,6 +18,7 @@ export class WorkspaceStore implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private fetching: Promise<void> | undefined;
   private again = false;
+  private lastFetch = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -45,6 +49,9 @@ export class WorkspaceStore implements vscode.Disposable {
     this.fetching = (async () => {
       do {
         this.again = false;
+        const wait = this.lastFetch + MIN_FETCH_INTERVAL_MS - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        this.lastFetch = Date.now();
         try {
           this.report = await this.client.sendRequest<WorkspaceReport>(WorkspaceMethods.report);
           if (!this.status || this.report.status.generation >= this.status.generation) this.status = this.report.status;
