@@ -48,9 +48,9 @@ export class WorkspaceStore implements vscode.Disposable {
     }
     this.fetching = (async () => {
       do {
-        this.again = false;
         const wait = this.lastFetch + MIN_FETCH_INTERVAL_MS - Date.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        this.again = false; // what arrived while waiting is in this fetch
         this.lastFetch = Date.now();
         try {
           this.report = await this.client.sendRequest<WorkspaceReport>(WorkspaceMethods.report);
