@@ -68,15 +68,19 @@ export class Workspace {
 
   /** Scans every folder again; a scan under way is cancelled first. Resolves when this scan ends. */
   async scan(): Promise<void> {
-    if (this.run) {
+    // Several requests at once: each cancels the one before it, and the last one runs.
+    while (this.run) {
       this.run.cancelled = true;
       await this.run.done;
     }
     const run = { cancelled: false, done: Promise.resolve() };
-    run.done = this.scanNow(run).catch((error: unknown) => this.connection.console.error(`AI Readiness could not read the workspace: ${String(error)}`));
+    run.done = this.scanNow(run)
+      .catch((error: unknown) => this.connection.console.error(`AI Readiness could not read the workspace: ${String(error)}`))
+      .finally(() => {
+        if (this.run === run) this.run = null;
+      });
     this.run = run;
     await run.done;
-    if (this.run === run) this.run = null;
   }
 
   /** Settings changed: the excludes may differ (then scan again), and so may the findings. */
@@ -88,6 +92,7 @@ export class Workspace {
     else this.touch();
   }
 
+  /** The scan's state; the counts and scores come with `report()`. */
   status(): WorkspaceStatus {
     return { state: this.state, generation: this.generation, scanned: this.scanned, total: this.total, overall: null, findings: 0, callSites: 0 };
   }

@@ -18,7 +18,7 @@ export function registerWorkspace(connection: Connection, workspace: Workspace, 
   connection.onRequest(WorkspaceMethods.report, () => workspace.report());
   connection.onRequest(WorkspaceMethods.scan, async () => {
     await workspace.scan();
-    return workspace.status();
+    return (await workspace.report()).status;
   });
   connection.onRequest(WorkspaceMethods.findingEdits, (params: FindingEditsParams) => findingEdits(workspace, params));
   connection.onRequest(WorkspaceMethods.export, async ({ format }: ExportParams): Promise<ExportResult> => {
