@@ -7,6 +7,7 @@ import type { Verdict } from "../types";
 import type { CallSite, FileFacts, JsonParseFact, OptionEntry, OptionsBag } from "./facts";
 import type { ProjectFacts } from "./project";
 import { isGatewayUrl } from "./telemetryCatalogue";
+import { catalogueEntryOf } from "./models";
 import type { Wrappers } from "../config/lintConfig";
 
 export interface CallChecks {
@@ -44,8 +45,15 @@ export function computeChecks(facts: FileFacts, index: number, project: ProjectF
     telemetry,
     outputGuarded: outputGuardedCheck(facts, index),
     errorHandling: site.insideTry ? "pass" : "fail",
-    modelPinned: site.model && /\d{4}-?\d{2}-?\d{2}|@\d{8}$|-\d{3,4}$/.test(site.model) ? "pass" : "unknown",
+    modelPinned: modelPinnedCheck(site),
   };
+}
+
+/** `fail` for a floating alias or a retiring model the catalogue knows; `pass` for a dated id. */
+function modelPinnedCheck(site: CallSite): Verdict {
+  const { alias, retired } = catalogueEntryOf(site);
+  if (alias || retired) return "fail";
+  return site.model && /\d{4}-?\d{2}-?\d{2}|@\d{8}$|-\d{3,4}$/.test(site.model) ? "pass" : "unknown";
 }
 
 function entry(bag: OptionsBag | null, names: string[]): OptionEntry | undefined {
