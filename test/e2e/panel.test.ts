@@ -1,7 +1,7 @@
 /**
  * The readiness panel on the fixture workspace: its counts equal the CLI's JSON report of
  * each folder, it regroups, applies a fix and an ignore from a finding (the counts follow),
- * scans on demand and exports the report.
+ * scans on demand, follows `files.exclude` and exports the report.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -127,6 +127,20 @@ describe("readiness panel", () => {
     const generation = api.store.status!.generation;
     await vscode.commands.executeCommand("aiReadiness.scanWorkspace");
     await waitForReport(api.store, "a new scan", (s) => s.status!.generation > generation && s.status!.state === "ready");
+  });
+
+  it("leaves out what files.exclude hides, and takes it back when the setting goes", async () => {
+    const files = () => new Set(leaves(api.findings.rootNodes()).map((f) => f.location.shown));
+    assert.ok(files().has("python/app/restart.py"));
+    const config = vscode.workspace.getConfiguration("files", workspaceFolder("python").uri);
+    await config.update("exclude", { "app/restart.py": true }, vscode.ConfigurationTarget.WorkspaceFolder);
+    try {
+      await waitForReport(api.store, "python/app/restart.py left out", () => !files().has("python/app/restart.py"));
+      assert.ok(files().has("python/app/summarize.py"), "the rest stays");
+    } finally {
+      await config.update("exclude", undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+    await waitForReport(api.store, "python/app/restart.py back", () => files().has("python/app/restart.py"));
   });
 
   it("exports the workspace report as HTML, Markdown and SARIF", async () => {
