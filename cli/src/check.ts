@@ -32,10 +32,11 @@ interface Source {
   facts: FileFacts;
 }
 
-export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>): Promise<Report> {
+/** `onProgress` hears of each file as it is read: the terminal's progress line. */
+export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>, onProgress?: (done: number, total: number) => void): Promise<Report> {
   const started = performance.now();
   const config = configFrom(args);
-  const { root, sources, skipped } = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin) : await fromPaths(args.paths, cwd);
+  const { root, sources, skipped } = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin) : await fromPaths(args.paths, cwd, onProgress);
   const project = projectFromFiles(sources, await aiSdkMajorNear(root));
   if (args.fix && !args.stdinFilename) await applyFixes(sources, config, project, args.unsafeFixes, (path) => resolve(root, path));
   const linted: LintedFile[] = sources.map(({ path, facts }) => ({ path, result: lintFacts(facts, config, project) }));
@@ -57,7 +58,7 @@ function configFrom(args: CheckArgs): LintConfig {
   return { ...DEFAULT_CONFIG, rules };
 }
 
-async function fromPaths(paths: string[], cwd: string) {
+async function fromPaths(paths: string[], cwd: string, onProgress?: (done: number, total: number) => void) {
   const absolute = paths.map((p) => resolve(cwd, p));
   for (const path of absolute) {
     if (!(await fs.stat(path).catch(() => null))) throw new UsageError(`no such file or folder: ${path}`);
@@ -66,7 +67,9 @@ async function fromPaths(paths: string[], cwd: string) {
   const toReportPath = (path: string) => relative(root, path).split(sep).join("/") || path;
   const sources: Source[] = [];
   const skipped: { path: string; reason: string }[] = [];
-  for (const file of await findSourceFiles(absolute, fs, join)) {
+  const files = await findSourceFiles(absolute, fs, join);
+  for (const [index, file] of files.entries()) {
+    onProgress?.(index, files.length);
     const text = await readSource(file.path);
     if (typeof text !== "string") skipped.push({ path: toReportPath(file.path), reason: text.skipped });
     else {

@@ -5,7 +5,8 @@ import { TOOL } from "../../rules/src/report/json";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { check, exitCodeFor } from "./check";
 import { explain, listRules } from "./explain";
-import { render } from "./output";
+import { colorEnabled, render } from "./output";
+import { progressFor } from "./progress";
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -24,8 +25,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case "check": {
       await initEngine((file) => join(__dirname, file));
-      const report = await check(args, process.cwd(), readStdin);
-      process.stdout.write(await render(report, args.format, docsPath));
+      let stdinText: string | undefined;
+      const progress = args.quiet ? null : progressFor(process.stderr);
+      const report = await check(args, process.cwd(), async () => (stdinText = await readStdin()), (done, total) => progress?.update(done, total)).finally(() => progress?.end());
+      process.stdout.write(await render(report, args.format, docsPath, { color: colorEnabled(process.stdout, process.env), stdinText }));
       return exitCodeFor(report, args);
     }
   }
