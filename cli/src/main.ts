@@ -5,8 +5,10 @@ import { TOOL } from "../../rules/src/report/json";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { check, exitCodeFor } from "./check";
 import { explain, listRules } from "./explain";
+import { init } from "./init";
 import { colorEnabled, render } from "./output";
 import { progressFor } from "./progress";
+import { renderConfigProblems } from "./configProblems";
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -23,13 +25,18 @@ async function main(argv: string[]): Promise<number> {
     case "rules":
       process.stdout.write(listRules(args.format));
       return 0;
+    case "init":
+      process.stdout.write(`wrote ${await init(process.cwd())}\n`);
+      return 0;
     case "check": {
       await initEngine((file) => join(__dirname, file));
       let stdinText: string | undefined;
       const progress = args.quiet ? null : progressFor(process.stderr);
-      const report = await check(args, process.cwd(), async () => (stdinText = await readStdin()), (done, total) => progress?.update(done, total)).finally(() => progress?.end());
+      const { report, configProblems } = await check(args, process.cwd(), async () => (stdinText = await readStdin()), (done, total) => progress?.update(done, total)).finally(() => progress?.end());
       process.stdout.write(await render(report, args.format, docsPath, { color: colorEnabled(process.stdout, process.env), stdinText }));
-      return exitCodeFor(report, args);
+      process.stderr.write(renderConfigProblems(configProblems));
+      // A config error means the run did not go as configured: CI must not pass silently.
+      return configProblems.some((p) => p.problem.severity === "error") ? 2 : exitCodeFor(report, args);
     }
   }
 }

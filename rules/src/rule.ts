@@ -1,5 +1,5 @@
 /** What a rule is: metadata plus one function from the file's model to findings. */
-import type { FixDefaults } from "./config";
+import type { FixDefaults, Wrappers } from "./config/lintConfig";
 import type { CallChecks } from "./model/checks";
 import type { FileFacts } from "./model/facts";
 import type { ProjectFacts } from "./model/project";
@@ -11,6 +11,17 @@ export interface RuleContext {
   checks: CallChecks[];
   project: ProjectFacts;
   fix: FixDefaults;
+  /** The rule's options from the configuration, defaults filled in. */
+  options: Record<string, unknown>;
+  /** The team's own tracing and timeout helpers, by name. */
+  wrappers: Wrappers;
+}
+
+/** An option a rule accepts in `ai-readiness.json` (`"rule-id": ["warning", { "name": value }]`). */
+export interface RuleOption {
+  type: "number" | "boolean" | "string[]";
+  default: number | boolean | string[];
+  description: string;
 }
 
 export interface FindingDraft {
@@ -32,6 +43,7 @@ export interface Rule {
   owasp?: string;
   /** The CWE of the weakness, if one fits. */
   cwe?: string;
+  options?: Record<string, RuleOption>;
   check(context: RuleContext): FindingDraft[];
 }
 
