@@ -33,7 +33,7 @@ interface Token {
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
   contributes: { grammars: { scopeName: string; path: string; injectTo?: string[] }[] };
 };
-const entry = manifest.contributes.grammars.find((g) => g.scopeName === "comment.suppression.ai-readiness.injection")!;
+const entry = manifest.contributes.grammars.find((g) => g.scopeName === "ai-readiness.suppression.injection")!;
 const grammar = JSON.parse(readFileSync(join(REPO_ROOT, entry.path), "utf8")) as Grammar;
 
 const resolve = (pattern: Pattern): Pattern => (pattern.include ? grammar.repository[pattern.include.slice(1)] : pattern);

@@ -58,7 +58,8 @@ Options for check:
 
 Exit codes: 0 no findings (or none at --fail-on), 1 findings, 2 usage error, broken
 config file or internal error.
-Colors only on a terminal; NO_COLOR turns them off.
+Colors only on a terminal; NO_COLOR turns them off, FORCE_COLOR=1 on (0 off).
+.gitignore files are respected; a file named as a path is always checked.
 `;
 
 const FORMATS: Format[] = ["text", "json", "sarif", "github"];
