@@ -15,6 +15,15 @@ function run(args: string[], input?: string, env: Record<string, string | undefi
 
 const ESC = "\u001b[";
 
+/** Runs the CLI with stdout and stderr on a pseudo-terminal (util-linux `script`); returns what the terminal showed. */
+function runOnTerminal(args: string[], env: Record<string, string | undefined>) {
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, CLI, ...args].map(quote).join(" ");
+  const result = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
+  assert.equal(result.error, undefined, "util-linux `script` runs");
+  return { code: result.status, output: result.stdout };
+}
+
 const rulesIn = (stdout: string) => new Set((JSON.parse(stdout) as Report).files.flatMap((f) => f.findings.map((x) => x.rule)));
 const PY = join(EXAMPLES, "python-service");
 
@@ -108,6 +117,15 @@ describe("check options, the rest", () => {
     const both = run(["check", PY, "--stdin-filename", "app/chat.py"], code);
     assert.equal(both.code, 2);
     assert.match(both.stderr, /give no paths/);
+  });
+
+  it("colors text on a terminal, unless NO_COLOR is set", () => {
+    const colored = runOnTerminal(["check", PY, "--select", "missing-timeout"], {});
+    assert.equal(colored.code, 1);
+    assert.ok(colored.output.includes(`${ESC}33mwarning${ESC}0m`), colored.output);
+    const plain = runOnTerminal(["check", PY, "--select", "missing-timeout"], { NO_COLOR: "1" });
+    assert.match(plain.output, /^app\/summarize\.py:13:16: warning: /);
+    assert.ok(!plain.output.includes(ESC), plain.output);
   });
 
   it("colors text only on a terminal, unless FORCE_COLOR says otherwise", () => {
