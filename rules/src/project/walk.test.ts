@@ -23,7 +23,7 @@ const names = (top: string, found: { path: string }[]) => found.map((f) => relat
 
 describe("findSourceFiles", () => {
   const repo = tree({
-    ".git/": "",
+    ".git/info/exclude": "# local to this clone\nscratch_*.py\n",
     ".gitignore": "# generated code\ngenerated/\n*.tmp.py\n!important.tmp.py\n/top_only.py\ndeep/**/b/\n",
     "top_only.py": "",
     "app/main.py": "",
@@ -39,10 +39,12 @@ describe("findSourceFiles", () => {
     "deep/a/c.py": "",
     "node_modules/pkg/index.js": "",
     "notes.txt": "",
+    "scratch_try.py": "",
+    "app/scratch_more.py": "",
   });
   after(() => rmSync(repo, { recursive: true, force: true }));
 
-  it("leaves out what nested .gitignore files ignore, negations and anchors included", async () => {
+  it("leaves out what nested .gitignore files and .git/info/exclude ignore, negations and anchors included", async () => {
     assert.deepEqual(names(repo, await findSourceFiles([repo], fs, join)), [
       "app/important.tmp.py",
       "app/keep_me.tmp.py",
@@ -64,7 +66,7 @@ describe("findSourceFiles", () => {
   });
 
   it("ignores no .gitignore when told not to, or when the host cannot read files", async () => {
-    const everything = ["app/cache.tmp.py", "app/generated/client.py", "app/important.tmp.py", "app/keep_me.tmp.py", "app/local/y.py", "app/main.py", "app/top_only.py", "deep/a/b/c.py", "deep/a/c.py", "lib/local/z.ts", "top_only.py"];
+    const everything = ["app/cache.tmp.py", "app/generated/client.py", "app/important.tmp.py", "app/keep_me.tmp.py", "app/local/y.py", "app/main.py", "app/scratch_more.py", "app/top_only.py", "deep/a/b/c.py", "deep/a/c.py", "lib/local/z.ts", "scratch_try.py", "top_only.py"];
     assert.deepEqual(names(repo, await findSourceFiles([repo], fs, join, { gitignore: false })), everything);
     const { readdir, stat, realpath } = fs;
     assert.deepEqual(names(repo, await findSourceFiles([repo], { readdir, stat, realpath }, join)), everything);

@@ -52,7 +52,8 @@ export interface SourceFile {
 /**
  * Source files under `roots` (files or folders), in a stable order. A file named in `roots`
  * is always included; `.gitignore` files only prune the walk inside folders. Those in the
- * folders walked apply, and so do those between a folder and its repository's root.
+ * folders walked apply, and so do those between a folder and its repository's root, and
+ * the repository's `.git/info/exclude`.
  */
 export async function findSourceFiles(
   roots: string[],
@@ -67,11 +68,12 @@ export async function findSourceFiles(
     const target = entry.isSymbolicLink() ? await fs.stat(path).catch(() => null) : entry;
     return target?.isDirectory() ? "directory" : target?.isFile() ? "file" : "other";
   };
-  const gitignoreIn = async (folder: string): Promise<Gitignore | null> => {
-    const text = readFile ? await readFile(join(folder, ".gitignore"), "utf8").catch(() => null) : null;
+  const gitignoreAt = async (path: string): Promise<Gitignore | null> => {
+    const text = readFile ? await readFile(path, "utf8").catch(() => null) : null;
     const parsed = text === null ? null : Gitignore.parse(text);
     return parsed && !parsed.isEmpty ? parsed : null;
   };
+  const gitignoreIn = (folder: string) => gitignoreAt(join(folder, ".gitignore"));
   /** `names`: the path from the top of the walk (the repository's root, when there is one). */
   const visit = async (path: string, names: string[], levels: IgnoreLevel[]): Promise<void> => {
     const real = await fs.realpath(path).catch(() => path);
@@ -95,20 +97,28 @@ export async function findSourceFiles(
       }
     }
   };
-  /** The `.gitignore` files above `folder` up to its repository's root, and `folder`'s path from there. */
+  /**
+   * The ignore files above `folder` up to its repository's root (`.git/info/exclude` first,
+   * the weakest), and `folder`'s path from that root.
+   */
   const enclosing = async (folder: string): Promise<{ names: string[]; levels: IgnoreLevel[] }> => {
     const none = { names: [], levels: [] };
     if (!readFile) return none;
     const chain = [await fs.realpath(folder).catch(() => folder)];
+    let git: { isDirectory(): boolean } | null;
     for (;;) {
       const dir = chain[chain.length - 1];
-      if (await fs.stat(join(dir, ".git")).catch(() => null)) break;
+      git = await fs.stat(join(dir, ".git")).catch(() => null);
+      if (git) break;
       const parent = await fs.realpath(join(dir, "..")).catch(() => dir);
       if (parent === dir) return none; // not in a repository: only the folder's own .gitignore files count
       chain.push(parent);
     }
     const names: string[] = [];
     const levels: IgnoreLevel[] = [];
+    // A linked worktree's `.git` is a file; its exclude file lives in the main repository, and is left out.
+    const exclude = git.isDirectory() ? await gitignoreAt([".git", "info", "exclude"].reduce((path, name) => join(path, name), chain[chain.length - 1])) : null;
+    if (exclude) levels.push({ gitignore: exclude, base: [] });
     for (let k = chain.length - 1; k >= 1; k--) {
       const gitignore = await gitignoreIn(chain[k]);
       if (gitignore) levels.push({ gitignore, base: [...names] });
