@@ -14,7 +14,15 @@ interface IgnoreRule {
 
 /** The rules of one `.gitignore` file, for paths relative to its folder. */
 export class Gitignore {
-  private constructor(private readonly rules: IgnoreRule[]) {}
+  /** All name rules, and all path rules, as one regex each: most paths match none, and are answered at once. */
+  private readonly anyName: RegExp | null;
+  private readonly anyPath: RegExp | null;
+
+  private constructor(private readonly rules: IgnoreRule[]) {
+    const union = (list: IgnoreRule[]) => (list.length === 0 ? null : new RegExp(list.map((r) => `(?:${r.regex.source})`).join("|")));
+    this.anyName = union(rules.filter((r) => r.nameOnly));
+    this.anyPath = union(rules.filter((r) => !r.nameOnly));
+  }
 
   static parse(text: string): Gitignore {
     const rules: IgnoreRule[] = [];
@@ -36,6 +44,7 @@ export class Gitignore {
    */
   match(path: string, isDirectory: boolean): boolean | undefined {
     const name = path.slice(path.lastIndexOf("/") + 1);
+    if (!this.anyName?.test(name) && !this.anyPath?.test(path)) return undefined;
     for (let i = this.rules.length - 1; i >= 0; i--) {
       const rule = this.rules[i];
       if (rule.directoryOnly && !isDirectory) continue;
