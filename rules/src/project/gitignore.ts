@@ -64,17 +64,29 @@ export interface IgnoreLevel {
 /**
  * Whether `names` (a path from the top of the walk) is ignored: the deepest `.gitignore`
  * with a matching rule decides, as in git; a `.gitignore` speaks only of paths inside its
- * folder. Parents are the caller's business: a walker
- * does not enter an ignored folder, so nothing inside it can be re-included.
+ * folder. Parents are the caller's business: a walker does not enter an ignored folder,
+ * so nothing inside it can be re-included.
  */
 export function isIgnored(levels: readonly IgnoreLevel[], names: readonly string[], isDirectory: boolean): boolean {
-  for (let i = levels.length - 1; i >= 0; i--) {
-    const { gitignore, base } = levels[i];
-    if (names.length <= base.length || base.some((name, k) => names[k] !== name)) continue;
-    const answer = gitignore.match(names.slice(base.length).join("/"), isDirectory);
-    if (answer !== undefined) return answer;
-  }
-  return false;
+  return names.length > 0 && ignoredIn(levels, names.slice(0, -1))(names[names.length - 1], isDirectory);
+}
+
+/**
+ * The same question for the entries of one folder (`folder`: its names from the top of the
+ * walk), with each `.gitignore`'s path to the folder worked out once, not once per entry.
+ */
+export function ignoredIn(levels: readonly IgnoreLevel[], folder: readonly string[]): (name: string, isDirectory: boolean) => boolean {
+  const applying = levels
+    .filter(({ base }) => base.length <= folder.length && base.every((name, k) => folder[k] === name))
+    .map(({ gitignore, base }) => ({ gitignore, prefix: folder.slice(base.length).map((n) => `${n}/`).join("") }))
+    .reverse();
+  return (name, isDirectory) => {
+    for (const { gitignore, prefix } of applying) {
+      const answer = gitignore.match(prefix + name, isDirectory);
+      if (answer !== undefined) return answer;
+    }
+    return false;
+  };
 }
 
 function parseLine(raw: string): IgnoreRule | null {

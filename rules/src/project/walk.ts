@@ -5,7 +5,7 @@
  */
 import { languageForPath } from "../parse/parser";
 import type { LanguageId } from "../types";
-import { Gitignore, isIgnored, type IgnoreLevel } from "./gitignore";
+import { Gitignore, ignoredIn, type IgnoreLevel } from "./gitignore";
 
 /** The part of Node's `fs.promises` the walker uses; hosts pass `fs.promises` itself. */
 export interface FileSystemAccess {
@@ -85,15 +85,15 @@ export async function findSourceFiles(
       const gitignore = await gitignoreIn(path);
       if (gitignore) levels = [...levels, { gitignore, base: names }];
     }
+    const ignored = ignoredIn(levels, names);
     for (const entry of entries) {
       const child = join(path, entry.name);
       const kind = await kindOf(child, entry);
-      const childNames = [...names, entry.name];
       if (kind === "directory") {
-        if (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith(".") && !isIgnored(levels, childNames, true)) await visit(child, childNames, levels);
+        if (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith(".") && !ignored(entry.name, true)) await visit(child, [...names, entry.name], levels);
       } else if (kind === "file") {
         const language = languageForPath(entry.name);
-        if (language && !isIgnored(levels, childNames, false)) found.push({ path: child, language });
+        if (language && !ignored(entry.name, false)) found.push({ path: child, language });
       }
     }
   };
