@@ -153,7 +153,7 @@ describe("check options, the rest", () => {
     }
     const version = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
     for (const flag of ["-v", "--version"]) assert.deepEqual([run([flag]).code, run([flag]).stdout], [0, `${version}\n`]);
-    for (const args of [["lint", "."], ["explain"], ["explain", "a", "b"], ["rules", "--format", "xml"]]) {
+    for (const args of [["lint", "."], ["explain"], ["explain", "a", "b"], ["rules", "--format", "xml"], ["init", "here"]]) {
       const result = run(args);
       assert.equal(result.code, 2, args.join(" "));
       assert.match(result.stderr, /^ai-readiness: .+\n\nUsage:/);
