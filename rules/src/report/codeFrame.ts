@@ -3,7 +3,7 @@
  * underlined, as ESLint's and Ruff's frames show it. Provider keys in the shown lines are
  * masked: a report never prints a secret.
  */
-import { KEY_PATTERNS, matchProviderKey } from "../model/secrets";
+import { KEY_PATTERNS, looksLikeSecret, matchProviderKey } from "../model/secrets";
 import type { Range } from "../types";
 
 export type FrameStyle = "gutter" | "marker";
@@ -17,6 +17,11 @@ const LEAD = 40;
 
 /** A run of characters that might be a provider key: masked when it is one. */
 const KEY_CANDIDATE = /(?<![A-Za-z0-9_-])(?:sk-|AIza|hf_|gsk_|xai-|r8_|pplx-)[A-Za-z0-9_-]{20,}/g;
+/**
+ * A string given to something named like a credential (`api_key="…"`, `apiKey: '…'`): masked
+ * when it looks like a secret, even when the rule that reports keys is not selected.
+ */
+const CREDENTIAL_VALUE = /(\b\w*(?:api_?key|apikey|secret|token|password)\w*["']?\s*[:=]\s*[rRbBuUfF]{0,2}(["'`]))([^"'`\n]+)(?=\2)/gi;
 
 /**
  * The frame's lines, without a trailing newline. `secrets` are ranges known to hold a key
@@ -59,7 +64,9 @@ export function codeFrame(text: string, range: Range, secrets: Range[], paint: P
 
 /** The line with every key in it replaced by its prefix and stars of the same length. */
 function masked(line: string, n: number, secrets: Range[]): string {
-  let out = line.replace(KEY_CANDIDATE, (candidate) => (matchProviderKey(candidate) ? starred(candidate) : candidate));
+  let out = line
+    .replace(KEY_CANDIDATE, (candidate) => (matchProviderKey(candidate) ? starred(candidate) : candidate))
+    .replace(CREDENTIAL_VALUE, (whole, lead: string, _quote: string, value: string) => (looksLikeSecret(value) ? lead + starred(value) : whole));
   for (const secret of secrets) {
     if (secret.start.line > n || secret.end.line < n) continue;
     const from = secret.start.line === n ? secret.start.column - 1 : 0;

@@ -93,6 +93,14 @@ describe("renderText", () => {
     assert.ok(!out.includes(KEY.slice(8)));
   });
 
+  it("masks a secret-looking string given to a credential, whatever the rules selected", () => {
+    const source = 'client = OpenAI(api_key="a1B2c3D4e5F6g7H8", timeout=None)\nheaders = { apiKey: "local" }\n';
+    const out = render(report([{ path: "c.py", language: "python", findings: [finding("missing-timeout", "compute", "warning", [1, 10, 1, 16])] }]), source);
+    assert.ok(!out.includes("a1B2c3D4e5F6g7H8"), out);
+    assert.match(out, /> 1 \| client = OpenAI\(api_key="\*{16}", timeout=None\)/);
+    assert.match(out, /2 \| headers = \{ apiKey: "local" \}/, "a placeholder is no secret");
+  });
+
   it("shows no frame when the source is not at hand, or the line is gone", () => {
     const out = render(appReport);
     assert.ok(!out.includes(" | "));
