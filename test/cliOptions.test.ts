@@ -5,7 +5,7 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import type { Report } from "../rules/src/index";
+import { RULES, type Report } from "../rules/src/index";
 import { CLI, EXAMPLES, REPO_ROOT } from "./helpers";
 
 function run(args: string[], input?: string, env: Record<string, string | undefined> = { NO_COLOR: "1" }, cli = CLI) {
@@ -25,7 +25,9 @@ function runOnTerminal(args: string[], env: Record<string, string | undefined>) 
 }
 
 const rulesIn = (stdout: string) => new Set((JSON.parse(stdout) as Report).files.flatMap((f) => f.findings.map((x) => x.rule)));
-const PY = join(EXAMPLES, "python-service");
+/** One file with a known set of defects: a key literal (the only error) and prototype-style calls. */
+const PY = join(EXAMPLES, "python-service", "app", "summarize.py");
+const PY_SERVICE = join(EXAMPLES, "python-service");
 
 describe("check options", () => {
   it("--select runs only the given rules, --ignore drops them", () => {
@@ -58,7 +60,7 @@ describe("check options", () => {
   });
 
   it("--format github writes workflow annotations", () => {
-    const { stdout } = run(["check", PY, "--format", "github"]);
+    const { stdout } = run(["check", join(EXAMPLES, "python-service"), "--format", "github"]);
     assert.match(stdout, /^::error file=app\/summarize\.py,line=6,endLine=6,col=25,endColumn=\d+,title=ai-readiness\(hardcoded-api-key\)::`api_key` is set to a key literal/m);
     assert.match(stdout, /^::warning file=app\/summarize\.py,line=13,.*title=ai-readiness\(missing-timeout\)::/m);
   });
@@ -93,7 +95,7 @@ describe("check options, the rest", () => {
   });
 
   it("--quiet prints errors only in text, frames included", () => {
-    const { code, stdout } = run(["check", PY, "--quiet"]);
+    const { code, stdout } = run(["check", PY_SERVICE, "--quiet"]);
     assert.equal(code, 1);
     assert.match(stdout, /^app\/summarize\.py:6:25: error: /m);
     assert.ok(!/: warning: /.test(stdout), "no warnings");
@@ -101,7 +103,7 @@ describe("check options, the rest", () => {
   });
 
   it("--fix --unsafe-fixes applies the unsafe fixes too", () => {
-    cpSync(PY, join(dir, "unsafe"), { recursive: true });
+    cpSync(PY_SERVICE, join(dir, "unsafe"), { recursive: true });
     const result = run(["check", join(dir, "unsafe"), "--fix", "--unsafe-fixes", "--format", "json"]);
     const left = (JSON.parse(result.stdout) as Report).files.flatMap((f) => f.findings.map((x) => x.rule));
     assert.ok(!left.includes("missing-timeout") && !left.includes("hardcoded-api-key"), left.join(", "));
@@ -120,10 +122,10 @@ describe("check options, the rest", () => {
   });
 
   it("colors text on a terminal, unless NO_COLOR is set", () => {
-    const colored = runOnTerminal(["check", PY, "--select", "missing-timeout"], {});
+    const colored = runOnTerminal(["check", PY_SERVICE, "--select", "missing-timeout"], {});
     assert.equal(colored.code, 1);
     assert.ok(colored.output.includes(`${ESC}33mwarning${ESC}0m`), colored.output);
-    const plain = runOnTerminal(["check", PY, "--select", "missing-timeout"], { NO_COLOR: "1" });
+    const plain = runOnTerminal(["check", PY_SERVICE, "--select", "missing-timeout"], { NO_COLOR: "1" });
     assert.match(plain.output, /^app\/summarize\.py:13:16: warning: /);
     assert.ok(!plain.output.includes(ESC), plain.output);
   });
@@ -137,7 +139,7 @@ describe("check options, the rest", () => {
 
   it("skips what .gitignore ignores", () => {
     const project = join(dir, "ignoring");
-    cpSync(PY, project, { recursive: true });
+    cpSync(PY_SERVICE, project, { recursive: true });
     writeFileSync(join(project, ".gitignore"), "# generated from a template\nsummarize.py\n");
     const report = JSON.parse(run(["check", project, "--format", "json"]).stdout) as Report;
     assert.ok(!report.files.some((f) => f.path.endsWith("summarize.py")), "the ignored file is not checked");
@@ -181,8 +183,10 @@ describe("explain and rules", () => {
   });
 
   it("rules lists every rule, as text or JSON", () => {
-    const rows = JSON.parse(run(["rules", "--format", "json"]).stdout) as { id: string; factor: string }[];
-    assert.deepEqual(rows.map((r) => r.id), ["hardcoded-api-key", "missing-output-limit", "missing-timeout", "untraced-model-call", "unvalidated-model-json", "usage-not-recorded"]);
+    const rows = JSON.parse(run(["rules", "--format", "json"]).stdout) as { id: string; factor: string; tier: string; fix: string | null }[];
+    assert.deepEqual(rows.map((r) => r.id), RULES.map((r) => r.id));
+    assert.deepEqual(rows.find((r) => r.id === "missing-timeout"), { ...rows.find((r) => r.id === "missing-timeout"), factor: "compute", tier: "recommended", fix: "unsafe" });
+    assert.equal(rows.find((r) => r.id === "unbounded-agent-loop")?.fix, null);
     assert.match(run(["rules"]).stdout, /^missing-timeout +compute +recommended +A model call with no finite timeout$/m);
   });
 });

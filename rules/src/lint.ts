@@ -34,10 +34,9 @@ export function lintFacts(facts: FileFacts, config: LintConfig, projectFacts: Pr
   // Instrumentation turned on in this very file counts before any workspace index knows it.
   const own = facts.instrumentation[0];
   const project = own && !projectFacts.instrumentation ? { ...projectFacts, instrumentation: { path: "", span: own } } : projectFacts;
-  const checks = facts.callSites.map((_, index) => computeChecks(facts, index, project));
+  const checks = facts.callSites.map((_, index) => computeChecks(facts, index, project, config.wrappers));
   const findings: Finding[] = [];
-  if (facts.callSites.length === 0 && facts.stringLiterals.length === 0) return { facts, checks, findings };
-  const lines = new LineIndex(facts.text);
+  let lines: LineIndex | undefined;
   for (const rule of RULES) {
     const severity = settingFor(rule, config);
     if (severity === "off") continue;
@@ -51,7 +50,7 @@ export function lintFacts(facts: FileFacts, config: LintConfig, projectFacts: Pr
         related: draft.related ?? [],
         fix: draft.fix ?? null,
       };
-      if (!isSuppressed(finding, facts.suppressions, lines)) findings.push(finding);
+      if (!isSuppressed(finding, facts.suppressions, (lines ??= new LineIndex(facts.text)))) findings.push(finding);
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));

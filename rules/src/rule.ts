@@ -3,7 +3,7 @@ import type { FixDefaults, Wrappers } from "./config/lintConfig";
 import type { CallChecks } from "./model/checks";
 import type { FileFacts } from "./model/facts";
 import type { ProjectFacts } from "./model/project";
-import type { Factor, Fix, RelatedLocation, Severity, Span } from "./types";
+import type { Factor, Fix, FixSafety, RelatedLocation, Severity, Span } from "./types";
 
 export interface RuleContext {
   facts: FileFacts;
@@ -44,6 +44,8 @@ export interface Rule {
   /** The CWE of the weakness, if one fits. */
   cwe?: string;
   options?: Record<string, RuleOption>;
+  /** The safety of the quick fix it offers, or null when no correct edit exists. */
+  fix: FixSafety | null;
   check(context: RuleContext): FindingDraft[];
 }
 

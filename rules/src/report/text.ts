@@ -98,6 +98,6 @@ function factorRow(factor: Factor, score: number | null, findings: ReportFinding
     .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => (s === "info" ? `${n} info` : plural(n, s)));
-  const rules = [...new Set(findings.map((f) => f.rule))];
+  const rules = [...new Set(findings.map((f) => f.rule))].sort();
   return { factor, score, detail: `${severities.join(", ")} (${rules.join(", ")})` };
 }
