@@ -19,7 +19,7 @@ const ESC = "\u001b[";
 function runOnTerminal(args: string[], env: Record<string, string | undefined>) {
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const command = [process.execPath, CLI, ...args].map(quote).join(" ");
-  const result = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
+  const result = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: "xterm-256color", ...env } });
   assert.equal(result.error, undefined, "util-linux `script` runs");
   return { code: result.status, output: result.stdout };
 }
@@ -137,7 +137,7 @@ describe("check options, the rest", () => {
     assert.ok(!run(["check", PY, "--format", "json"], undefined, { FORCE_COLOR: "1" }).stdout.includes(ESC), "never in JSON");
   });
 
-  it("skips what .gitignore ignores", () => {
+  it("skips what .gitignore ignores, unless --no-gitignore", () => {
     const project = join(dir, "ignoring");
     cpSync(PY_SERVICE, project, { recursive: true });
     writeFileSync(join(project, ".gitignore"), "# generated from a template\nsummarize.py\n");
@@ -145,6 +145,8 @@ describe("check options, the rest", () => {
     assert.ok(!report.files.some((f) => f.path.endsWith("summarize.py")), "the ignored file is not checked");
     assert.ok(report.callSites.some((s) => s.path === "app/classify.py"), "the rest is");
     assert.equal(run(["check", join(project, "app/summarize.py")]).code, 1, "a file named on the command line is checked all the same");
+    const everything = JSON.parse(run(["check", project, "--format", "json", "--no-gitignore"]).stdout) as Report;
+    assert.ok(everything.files.some((f) => f.path.endsWith("summarize.py")), "--no-gitignore checks it");
   });
 
   it("help, version, and usage errors outside check", () => {

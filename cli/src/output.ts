@@ -45,12 +45,13 @@ async function sourcesOf(report: Report, stdinText: string | undefined): Promise
 }
 
 /**
- * Colors when the stream is a terminal, unless NO_COLOR is set (no-color.org);
- * FORCE_COLOR turns them on anywhere (`0` or `false` turns them off), as in Node itself.
+ * Colors when the stream is a terminal that has them (not `TERM=dumb`), unless NO_COLOR is
+ * set (no-color.org); FORCE_COLOR turns them on anywhere (`0` or `false` turns them off),
+ * as in Node itself.
  */
 export function colorEnabled(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
   const force = env.FORCE_COLOR;
   if (force !== undefined) return force !== "0" && force.toLowerCase() !== "false";
-  if (env.NO_COLOR) return false;
+  if (env.NO_COLOR || env.TERM === "dumb") return false;
   return stream.isTTY === true;
 }
