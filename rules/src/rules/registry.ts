@@ -18,6 +18,7 @@ import { unboundedAgentLoop } from "./unbounded-agent-loop/rule";
 import { unhandledModelError } from "./unhandled-model-error/rule";
 import { unpinnedModel } from "./unpinned-model/rule";
 import { untracedModelCall } from "./untraced-model-call/rule";
+import { unusedSuppression } from "./unused-suppression/rule";
 import { unvalidatedModelJson } from "./unvalidated-model-json/rule";
 import { usageNotRecorded } from "./usage-not-recorded/rule";
 
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   unhandledModelError,
   unpinnedModel,
   untracedModelCall,
+  unusedSuppression,
   unvalidatedModelJson,
   usageNotRecorded,
 ];
