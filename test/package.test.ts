@@ -23,7 +23,7 @@ interface Manifest {
   license: string;
   bin: Record<string, string>;
   galleryBanner?: { color: string; theme: string };
-  contributes: { grammars: { path: string }[] };
+  contributes: Record<string, unknown>;
 }
 
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as Manifest;
@@ -42,10 +42,22 @@ function requiredFiles(): string[] {
     `dist/${RUNTIME_WASM}`,
     ...Object.values(GRAMMAR_FILES).map((f) => `dist/${f}`),
     ...RULES.map((r) => `dist/docs/${r.id}.md`),
-    ...manifest.contributes.grammars.map((g) => normal(g.path)),
+    ...contributedFiles(manifest.contributes),
     // Build outputs such as the config schema go in whenever the build makes them.
     ...readdirSync(DIST).filter((f) => f.endsWith(".json")).map((f) => `dist/${f}`),
   ];
+}
+
+/**
+ * Every file the manifest's `contributes` names (grammars, schemas, view icons, walkthrough
+ * media): strings under file-valued keys that are relative paths, not `$(codicon)`s or URLs.
+ */
+function contributedFiles(value: unknown, key = ""): string[] {
+  if (Array.isArray(value)) return value.flatMap((v) => contributedFiles(v, key));
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => contributedFiles(v, k));
+  const fileKeys = ["path", "url", "icon", "light", "dark", "markdown", "image", "svg"];
+  if (typeof value !== "string" || !fileKeys.includes(key) || /^(\$\(|[a-z]+:)/.test(value)) return [];
+  return [normal(value)];
 }
 
 /** The only shapes of path a package may hold. */
@@ -54,6 +66,7 @@ const ALLOWED = [
   /^dist\/[\w.-]+\.(js|wasm|json)$/,
   /^dist\/docs\/[a-z0-9-]+\.md$/,
   /^syntaxes\/[\w.-]+\.json$/,
+  /^media\/[\w./-]+\.(svg|png|md)$/,
 ];
 
 const FORBIDDEN = /^(src|out|test|bench|examples|scripts|node_modules|rules|server|client|cli|\.ci|\.git)\/|\.map$|\.ts$|^(tsconfig\.json|package-lock\.json|\.gitignore)$/;
@@ -67,7 +80,8 @@ function assertHoldsExactlyTheExtension(files: string[], what: string) {
 }
 
 describe("extension package", () => {
-  it("holds the bundles, grammars, docs, syntaxes and metadata, and nothing else", async () => {
+  it("holds the bundles, grammars, docs, syntaxes, media and metadata, and nothing else", async () => {
+    assert.ok(contributedFiles(manifest.contributes).includes("dist/ai-readiness.schema.json"), "the manifest's files are found");
     assert.ok(existsSync(join(DIST, "extension.js")), "npm test builds dist/ first");
     const files = (await vsce.listFiles({ cwd: REPO_ROOT, packageManager: vsce.PackageManager.None })).sort();
     assertHoldsExactlyTheExtension(files, "the .vsix");
