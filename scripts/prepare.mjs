@@ -10,7 +10,8 @@ import { dirname, join } from "node:path";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
 
-if (!existsSync(join(root, "node_modules", "esbuild")) && process.env.npm_execpath) {
+const globalGitInstall = process.env.npm_config_global === "true" && process.env.npm_execpath;
+if (globalGitInstall && !existsSync(join(root, "node_modules", "esbuild"))) {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (/^npm_config_(global|location)$/i.test(key)) delete env[key];
   // --ignore-scripts: no second `prepare` from this install; the build needs no install script.
