@@ -2,7 +2,7 @@
 // install, `npm pack`, pre-commit's hook install), not from a registry tarball.
 //
 // `npm install -g <git url>` prepares the clone with a nested `npm install` that inherits
-// global mode through npm_config_global, so the clone gets no devDependencies and the build
+// global mode through npm_config_global (or _location), so the clone gets no devDependencies and the build
 // has no esbuild. In that case the devDependencies are installed here first, locally.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -10,7 +10,8 @@ import { dirname, join } from "node:path";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
 
-const globalGitInstall = process.env.npm_config_global === "true" && process.env.npm_execpath;
+const globalInstall = process.env.npm_config_global === "true" || process.env.npm_config_location === "global";
+const globalGitInstall = globalInstall && process.env.npm_execpath;
 if (globalGitInstall && !existsSync(join(root, "node_modules", "esbuild"))) {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (/^npm_config_(global|location)$/i.test(key)) delete env[key];
