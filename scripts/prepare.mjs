@@ -2,8 +2,8 @@
 // install, `npm pack`, pre-commit's hook install), not from a registry tarball.
 //
 // `npm install -g <git url>` prepares the clone with a nested `npm install` that inherits
-// global mode through npm_config_global (or _location), so the clone gets no devDependencies and the build
-// has no esbuild. In that case the devDependencies are installed here first, locally.
+// global mode through npm_config_global (or npm_config_location), so the clone gets no
+// devDependencies and the build has no esbuild. Then they are installed here, locally.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
