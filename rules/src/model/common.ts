@@ -4,7 +4,7 @@
  * reading suppression comments. Language specifics come in through `AdapterHooks`.
  */
 import type { Ecosystem, MethodEntry, SdkEntry } from "./catalogue";
-import { sdksFor } from "./catalogue";
+import { sdkForModule, sdksFor } from "./catalogue";
 import type { LanguageId } from "../types";
 import type { CallSite, ClientFact, FileFacts, ImportFacts, JsonParseFact, OptionsBag, ResultUse, StringLiteralFact, Suppression } from "./facts";
 import type { Grammar } from "./grammar";
@@ -57,6 +57,7 @@ interface Resolved {
   client: ClientFact | null;
   resolution: CallSite["clientResolution"];
   withOptions: OptionsBag | null;
+  importedFrom?: CallSite["importedFrom"];
 }
 
 /**
@@ -110,11 +111,10 @@ function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks)
   const sdks = sdksFor(hooks.ecosystem).filter((sdk) => hooks.imports.importsFrom(sdk.modules) || clients.some((c) => c.sdk === sdk));
   const callSites: CallSite[] = [];
   const callNodes: Node[] = [];
-  if (sdks.length === 0) return { clients, callSites, callNodes };
   for (const call of calls) {
     const callee = call.childForFieldName(g.callFunction);
     if (!callee) continue;
-    const match = matchMethod(callee, sdks, hooks, clients, otherObjects, text);
+    const match = (sdks.length > 0 ? matchMethod(callee, sdks, hooks, clients, otherObjects, text) : null) ?? importedReceiverMatch(callee, hooks);
     if (!match) continue;
     callSites.push(callSiteFact(call, callee, match, text, hooks));
     callNodes.push(call);
@@ -146,6 +146,7 @@ function clientFact(construction: ClientConstruction, name: string, text: string
     options: hooks.constructorOptions(call, text),
     instrumented: construction.instrumented,
     functionSpan: functionSpanOf(call, hooks.grammar),
+    exported: functionSpanOf(call, hooks.grammar) === null && /^[\w$]+$/.test(name),
     line: call.startPosition.row,
   };
 }
@@ -192,6 +193,24 @@ function matchMethod(
       if (resolved && resolved.resolution === "unresolved" && !method.path.includes(".")) continue;
       if (resolved) return { sdk, method, ...resolved };
     }
+  }
+  return null;
+}
+
+/**
+ * `client.chat.completions.create(…)` where `client` is imported from a project module
+ * (`from app.llm import client`): a call site whose client the workspace resolves at lint
+ * time; the SDK here is provisional, the client's own replaces it (or the site is dropped).
+ */
+function importedReceiverMatch(callee: Node, hooks: AdapterHooks): MethodMatch | null {
+  const { root, names } = memberChain(callee, hooks.grammar);
+  const imported = root.type === hooks.grammar.identifier ? hooks.imports.get(root.text) : undefined;
+  if (!imported || imported.name === null || imported.name === "default" || sdkForModule(hooks.ecosystem, imported.module)) return null;
+  const path = names.filter((n) => !RAW_RESPONSE_ACCESSORS.includes(n)).join(".");
+  for (const sdk of sdksFor(hooks.ecosystem)) {
+    if (sdk.clientClasses.length === 0) continue;
+    const method = sdk.methods.find((m) => m.path === path);
+    if (method) return { sdk, method, client: null, resolution: "imported", withOptions: null, importedFrom: { module: imported.module, name: imported.name } };
   }
   return null;
 }
@@ -276,6 +295,7 @@ function callSiteFact(call: Node, callee: Node, match: MethodMatch, text: string
     model: modelOf(options) ?? (match.sdk.limitsOnClient ? modelOf(match.client?.options ?? null) : null),
     modelSpan: modelSpanOf(options) ?? (match.sdk.limitsOnClient ? modelSpanOf(match.client?.options ?? null) : null),
     clientResolution: match.resolution,
+    ...(match.importedFrom ? { importedFrom: match.importedFrom } : {}),
     client: match.client,
     insideSpan: !broken && hooks.insideSpan(call),
     insideTry: !broken && (isInsideTry(call, g) || (hooks.caught?.(outer) ?? false) || (hooks.retried?.(call) ?? false)),
