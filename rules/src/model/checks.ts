@@ -150,7 +150,8 @@ function modelObjectLimit(site: CallSite, names: string[]): Verdict {
 }
 
 function usageCheck(site: CallSite, project: ProjectFacts): Verdict {
-  if (site.sdk.unbilled || site.method.reportsUsage === false) return "unknown";
+  // LangChain: LangSmith (turned on from the environment) records usage along with the traces.
+  if (site.sdk.unbilled || site.sdk.tracedByEnvironment || site.method.reportsUsage === false) return "unknown";
   if (site.client?.instrumented || project.instrumentation || telemetryOption(site) === "pass") return "pass";
   if (entry(site.options, ["onFinish", "onStepFinish"])) return "pass";
   if (site.rawResponse) return "unknown";
