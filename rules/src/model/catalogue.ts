@@ -61,6 +61,8 @@ export interface SdkEntry {
   outputLimitDefault?: number;
   /** A local server, where tokens cost nothing: usage recording is not checked. */
   unbilled?: boolean;
+  /** Clients made by a factory instead of a class: `boto3.client("bedrock-runtime")`. */
+  factory?: { method: string; service: string };
   /** Whose models the ids name, when not `provider` (a LangChain `ChatOpenAI` names OpenAI's). */
   modelProvider?: string;
   /** Tracing is usually turned on from the environment (LangSmith's `LANGSMITH_TRACING`), where the engine cannot look. */
@@ -175,6 +177,28 @@ const PYTHON_PROVIDERS: SdkEntry[] = [
     baseUrlOption: "http_options",
     apiKeyEnv: "GEMINI_API_KEY",
     usageField: "usage_metadata",
+  },
+  {
+    id: "bedrock-python",
+    displayName: "AWS SDK (Bedrock)",
+    provider: "bedrock",
+    ecosystem: "python",
+    modules: ["boto3"],
+    clientClasses: ["bedrock-runtime"],
+    factory: { method: "client", service: "bedrock-runtime" },
+    methods: [
+      { path: "converse", kind: "chat", outputLimit: ["inferenceConfig.maxTokens"] },
+      { path: "converse_stream", kind: "chat", outputLimit: ["inferenceConfig.maxTokens"] },
+      // The limit is inside the model-specific JSON body: the engine does not judge it.
+      { path: "invoke_model", kind: "generate", outputLimit: [] },
+      { path: "invoke_model_with_response_stream", kind: "generate", outputLimit: [] },
+    ],
+    // botocore reads for at most 60 s by default; `config=Config(read_timeout=…)` changes it.
+    timeout: { option: "config", unit: "s", defaultSeconds: 60, alternatives: [], clientOnly: true },
+    apiKeyOption: "aws_secret_access_key",
+    baseUrlOption: "endpoint_url",
+    apiKeyEnv: "AWS_SECRET_ACCESS_KEY",
+    usageField: "usage",
   },
   {
     id: "litellm",

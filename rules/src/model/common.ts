@@ -4,7 +4,7 @@
  * reading suppression comments. Language specifics come in through `AdapterHooks`.
  */
 import type { Ecosystem, MethodEntry, SdkEntry } from "./catalogue";
-import { sdkForModule, sdksFor } from "./catalogue";
+import { SDKS, sdkForModule, sdksFor } from "./catalogue";
 import type { LanguageId } from "../types";
 import type { CallSite, ClientFact, FileFacts, ImportFacts, JsonParseFact, OptionsBag, ResultUse, StringLiteralFact, Suppression } from "./facts";
 import type { Grammar } from "./grammar";
@@ -47,6 +47,9 @@ export interface AdapterHooks {
   /** Nodes that are constructions or calls (`new_expression` in JS besides calls). */
   constructionTypes?: string[];
 }
+
+/** Methods that make clients (`boto3.client(…)`), from the catalogue. */
+const FACTORY_METHODS = new Set(SDKS.flatMap((sdk) => (sdk.factory ? [sdk.factory.method] : [])));
 
 /** Resource names inside SDK clients: a receiver chain through one of them is a different API. */
 const SDK_RESOURCES = new Set(["beta", "threads", "runs", "assistants", "vector_stores", "vectorStores", "files", "batches", "fine_tuning", "fineTuning", "audio", "images", "moderations", "models", "uploads", "realtime", "chat", "completions", "messages", "responses", "embeddings", "conversations", "containers", "evals"]);
@@ -99,7 +102,7 @@ function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks,
     const calleeText = node.childForFieldName(node.type === g.call ? g.callFunction : "constructor")?.text ?? "";
     const lastName = calleeText.slice(calleeText.lastIndexOf(".") + 1);
     if (node.type === g.call && methodNames.has(lastName)) calls.push(node);
-    if (!/^[A-Z]/.test(lastName) && !CLIENT_WRAPPERS.includes(lastName)) continue;
+    if (!/^[A-Z]/.test(lastName) && !CLIENT_WRAPPERS.includes(lastName) && !FACTORY_METHODS.has(lastName)) continue;
     const construction = hooks.clientOf(node);
     const { outer } = unwrapUp(node, g);
     const name = hooks.bindingOf(outer);

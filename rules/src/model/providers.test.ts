@@ -64,6 +64,11 @@ describe("Python providers", () => {
     expectOne(`from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="m")\nstructured = llm.with_structured_output(Answer)\nstructured.invoke("q")\n`, { provider: "langchain", api: "invoke", timeout: "fail" });
     expectOne(`import { ChatOpenAI } from "@langchain/openai";\nconst llm = new ChatOpenAI({ model: "m", maxTokens: 100 });\nconst chain = prompt.pipe(llm).pipe(parser);\nawait chain.invoke({ q: 1 });\n`, { provider: "langchain", api: "invoke", outputLimit: "pass" }, "typescript");
   });
+  it("AWS Bedrock: boto3's bedrock-runtime client; botocore's 60 s read timeout counts; maxTokens inside inferenceConfig", () => {
+    expectOne(`import boto3\nbedrock = boto3.client("bedrock-runtime", region_name="us-east-1")\nr = bedrock.converse(modelId="anthropic.claude-sonnet-4-6", messages=[])\nprint(r["usage"])\n`, { provider: "bedrock", api: "converse", timeout: "pass", outputLimit: "fail", usageRecorded: "unknown" });
+    expectOne(`import boto3\nsession = boto3.Session()\nbedrock = session.client("bedrock-runtime")\nbedrock.converse(modelId="m", messages=[], inferenceConfig={"maxTokens": 512})\n`, { provider: "bedrock", api: "converse", outputLimit: "pass" });
+    assert.deepEqual(sitesOf(`import boto3\ns3 = boto3.client("s3")\ns3.converse(Bucket="b")\n`), []);
+  });
   it("the pre-1.0 OpenAI module API", () => {
     expectOne(`import openai\nopenai.ChatCompletion.create(model="gpt-5.5-2026-04-23", messages=[], request_timeout=30)\n`, { provider: "openai", api: "ChatCompletion.create", timeout: "pass", outputLimit: "fail" });
   });

@@ -1,11 +1,11 @@
 /** The Python adapter: turns a tree-sitter Python tree into the file's model facts. */
 import type { LanguageId } from "../types";
-import { sdkForModule, type SdkEntry } from "./catalogue";
+import { sdkForModule, sdksFor, type SdkEntry } from "./catalogue";
 import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, ResultUse, StringLiteralFact } from "./facts";
 import { PYTHON_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, unwrapUp } from "./flow";
-import { clientKeyLiteral, linkJsonParses, linkOutputUses, linkSinks, ModelOutputTracker, startFacts, type AdapterHooks } from "./common";
+import { clientKeyLiteral, linkJsonParses, linkOutputUses, linkSinks, ModelOutputTracker, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
 import { sinkOf, type SinkCandidate } from "./sinks";
 import { contentUseOf, logArguments, type ContentUse } from "./outputUse";
 import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf, statementFact, stringValue, type Node, parentOf } from "./syntax";
@@ -174,6 +174,8 @@ function clientConstruction(call: Node, imports: ImportTable): { sdk: SdkEntry; 
     return wrapped ? { ...wrapped, instrumented: true } : null;
   }
   const { root, names } = memberChain(callee, g);
+  const factory = factoryClient(call, names, imports);
+  if (factory) return factory;
   if (root.type !== "identifier") return null;
   const imported = imports.get(root.text);
   if (!imported) return null;
@@ -185,6 +187,17 @@ function clientConstruction(call: Node, imports: ImportTable): { sdk: SdkEntry; 
   const sdk = sdkForModule("python", full.slice(0, full.lastIndexOf(".")));
   if (!sdk || !sdk.clientClasses.includes(className)) return null;
   return { sdk, className, instrumented, call };
+}
+
+/** `boto3.client("bedrock-runtime")`, `session.client("bedrock-runtime", …)` in a file that imports boto3. */
+function factoryClient(call: Node, names: string[], imports: ImportTable): ClientConstruction | null {
+  const method = names[names.length - 1];
+  if (!method) return null;
+  const first = call.childForFieldName("arguments")?.namedChildren[0];
+  const service = first ? stringValue(first) : undefined;
+  if (service === undefined) return null;
+  const sdk = sdksFor("python").find((s) => s.factory?.method === method && s.factory.service === service && imports.importsFrom(s.modules));
+  return sdk ? { sdk, className: service, instrumented: false, call } : null;
 }
 
 /** The name a client construction is bound to: `client`, `self.client`, or a class attribute. */
