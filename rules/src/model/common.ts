@@ -15,7 +15,7 @@ import { SDK_SERIALISERS } from "./validators";
 import { callContext } from "./context";
 import { promptFlow } from "./promptFlow";
 import { isSanitized, type SinkCandidate } from "./sinks";
-import { PROMPT_NAMES, type ContentUse } from "./outputUse";
+import { contentUseOf, logArguments, PROMPT_NAMES, type ContentUse } from "./outputUse";
 import { CLIENT_WRAPPERS } from "./telemetryCatalogue";
 
 export interface ClientConstruction {
@@ -439,8 +439,22 @@ export class ModelOutputTracker {
   }
 }
 
+/** Where model output goes in a file: JSON parses, sinks, unchecked content and log lines, each linked to its call site. */
+export function linkModelOutput(facts: FileFacts, callNodes: Node[], nodes: Map<string, Node[]>, jsonCandidates: { node: Node; fact: JsonParseFact }[], sinkCandidates: SinkCandidate[], g: Grammar): void {
+  const tracker = new ModelOutputTracker(facts, callNodes, g);
+  linkJsonParses(jsonCandidates, facts, tracker, g);
+  linkSinks(sinkCandidates, facts, tracker);
+  if (facts.callSites.length === 0) return;
+  const contentUses = (nodes.get(g.member) ?? []).map((node) => contentUseOf(node, g)).filter((use): use is ContentUse => use !== null);
+  const logCalls = (nodes.get(g.call) ?? []).flatMap((call) => {
+    const args = logArguments(call, g);
+    return args ? [{ call, args }] : [];
+  });
+  linkOutputUses(contentUses, logCalls, facts, tracker, g);
+}
+
 /** Keeps the `json.loads`/`JSON.parse` calls that read model output and links each to its call site. */
-export function linkJsonParses(candidates: { node: Node; fact: JsonParseFact }[], facts: FileFacts, tracker: ModelOutputTracker, g: Grammar): void {
+function linkJsonParses(candidates: { node: Node; fact: JsonParseFact }[], facts: FileFacts, tracker: ModelOutputTracker, g: Grammar): void {
   for (const { node, fact } of candidates) {
     if (fact.broken) continue; // never reported, and its scope may be the whole file
     const argument = node.childForFieldName(g.callArguments)?.namedChildren[0];
@@ -455,7 +469,7 @@ export function linkJsonParses(candidates: { node: Node; fact: JsonParseFact }[]
 const METADATA_READ = /[\w$]+(?:\s*\.\s*[\w$]+|\[[^\]]*\])*\s*\.\s*(?:usage|usage_metadata|usageMetadata|model|id|created|finish_reason|stop_reason|totalUsage|response_metadata|length)\b(?:\s*\.\s*[\w$]+|\[[^\]]*\])*/g;
 
 /** Content read without a None check, and whole prompts or outputs handed to a logger. */
-export function linkOutputUses(contentUses: ContentUse[], logCalls: { call: Node; args: Node[] }[], facts: FileFacts, tracker: ModelOutputTracker, g: Grammar): void {
+function linkOutputUses(contentUses: ContentUse[], logCalls: { call: Node; args: Node[] }[], facts: FileFacts, tracker: ModelOutputTracker, g: Grammar): void {
   for (const use of contentUses) {
     if (isBroken(use.content)) continue;
     const source = tracker.sourceOf(use.content, use.content);
@@ -477,7 +491,7 @@ export function linkOutputUses(contentUses: ContentUse[], logCalls: { call: Node
 }
 
 /** Keeps the sinks that model output reaches, each with its call site. */
-export function linkSinks(candidates: SinkCandidate[], facts: FileFacts, tracker: ModelOutputTracker): void {
+function linkSinks(candidates: SinkCandidate[], facts: FileFacts, tracker: ModelOutputTracker): void {
   for (const candidate of candidates) {
     if (isBroken(candidate.node)) continue;
     const sanitized = isSanitized(candidate.argument);

@@ -1,9 +1,8 @@
 /** The TypeScript/JavaScript adapter (TS, TSX, JS, JSX): a tree-sitter tree → the file's model facts. */
 import type { LanguageId } from "../types";
 import { AI_SDK_PROVIDER_FACTORIES, sdkForModule, type SdkEntry } from "./catalogue";
-import { clientKeyLiteral, linkJsonParses, linkOutputUses, linkSinks, ModelOutputTracker, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
+import { clientKeyLiteral, linkModelOutput, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
 import { sinkOf, type SinkCandidate } from "./sinks";
-import { contentUseOf, logArguments, type ContentUse } from "./outputUse";
 import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, StringLiteralFact } from "./facts";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, unwrapUp } from "./flow";
 import { JS_GRAMMAR as g } from "./grammar";
@@ -79,17 +78,7 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
       if (literal) facts.stringLiterals.push(literal);
     }
   }
-  const tracker = new ModelOutputTracker(facts, callNodes, g);
-  linkJsonParses(jsonCandidates, facts, tracker, g);
-  linkSinks(sinkCandidates, facts, tracker);
-  if (facts.callSites.length > 0) {
-    const contentUses = nodes.get(g.member)!.map((node) => contentUseOf(node, g)).filter((use): use is ContentUse => use !== null);
-    const logCalls = nodes.get(g.call)!.flatMap((call) => {
-      const args = logArguments(call, g);
-      return args ? [{ call, args }] : [];
-    });
-    linkOutputUses(contentUses, logCalls, facts, tracker, g);
-  }
+  linkModelOutput(facts, callNodes, nodes, jsonCandidates, sinkCandidates, g);
   return facts;
 }
 

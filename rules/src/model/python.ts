@@ -5,9 +5,8 @@ import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, Res
 import { PYTHON_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, unwrapUp } from "./flow";
-import { clientKeyLiteral, linkJsonParses, linkOutputUses, linkSinks, ModelOutputTracker, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
+import { clientKeyLiteral, linkModelOutput, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
 import { sinkOf, type SinkCandidate } from "./sinks";
-import { contentUseOf, logArguments, type ContentUse } from "./outputUse";
 import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf, statementFact, stringValue, type Node, parentOf } from "./syntax";
 import { KEY_MARKER, matchProviderKey } from "./secrets";
 import { CLIENT_WRAPPERS, INSTRUMENTED_CLIENT_MODULES, isInstrumentationCall, isTracingModule, SPAN_METHODS, TRACING_HELPER_NAME } from "./telemetryCatalogue";
@@ -57,17 +56,7 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
     const literal = stringLiteralFact(node, facts.clients, text);
     if (literal) facts.stringLiterals.push(literal);
   }
-  const tracker = new ModelOutputTracker(facts, callNodes, g);
-  linkJsonParses(jsonCandidates, facts, tracker, g);
-  linkSinks(sinkCandidates, facts, tracker);
-  if (facts.callSites.length > 0) {
-    const contentUses = nodes.get(g.member)!.map((node) => contentUseOf(node, g)).filter((use): use is ContentUse => use !== null);
-    const logCalls = nodes.get(g.call)!.flatMap((call) => {
-      const args = logArguments(call, g);
-      return args ? [{ call, args }] : [];
-    });
-    linkOutputUses(contentUses, logCalls, facts, tracker, g);
-  }
+  linkModelOutput(facts, callNodes, nodes, jsonCandidates, sinkCandidates, g);
   return facts;
 }
 
