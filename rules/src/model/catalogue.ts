@@ -61,6 +61,8 @@ export interface SdkEntry {
   outputLimitDefault?: number;
   /** A local server, where tokens cost nothing: usage recording is not checked. */
   unbilled?: boolean;
+  /** The package's default export is a client instance (`import ollama from "ollama"`). */
+  defaultExportIsClient?: boolean;
   /** Clients made by a factory instead of a class: `boto3.client("bedrock-runtime")`. */
   factory?: { method: string; service: string };
   /** Whose models the ids name, when not `provider` (a LangChain `ChatOpenAI` names OpenAI's). */
@@ -304,6 +306,28 @@ const JS_PROVIDERS: SdkEntry[] = [
     baseUrlOption: "serverURL",
     apiKeyEnv: "MISTRAL_API_KEY",
     usageField: "usage",
+  },
+  {
+    id: "ollama-js",
+    displayName: "Ollama library",
+    provider: "ollama",
+    ecosystem: "js",
+    modules: ["ollama", "ollama/browser"],
+    clientClasses: ["Ollama"],
+    defaultExportIsClient: true,
+    methods: [
+      { path: "chat", kind: "chat", outputLimit: ["options.num_predict"] },
+      { path: "generate", kind: "generate", outputLimit: ["options.num_predict"] },
+      { path: "embed", kind: "embedding", outputLimit: [] },
+      { path: "embeddings", kind: "embedding", outputLimit: [] },
+    ],
+    // Requests go through `fetch` with no deadline; a client may be given its own `fetch`.
+    timeout: { option: "fetch", unit: "ms", defaultSeconds: null, alternatives: [], clientOnly: true },
+    apiKeyOption: "headers",
+    baseUrlOption: "host",
+    apiKeyEnv: "OLLAMA_API_KEY",
+    usageField: "eval_count",
+    unbilled: true,
   },
   {
     id: "google-genai-js",

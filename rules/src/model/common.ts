@@ -308,6 +308,10 @@ function resolveReceiver(
     if (module && module.name === null && sdk.modules.includes(module.module)) {
       return hooks.ecosystem === "python" ? { client: null, resolution: "module", withOptions: null } : null;
     }
+    // `import ollama from "ollama"`: the package's default export is a ready client.
+    if (module && module.name === "default" && sdk.defaultExportIsClient && sdk.modules.includes(module.module)) {
+      return { client: null, resolution: "module", withOptions: null };
+    }
   }
   return imported ? { client: null, resolution: "unresolved", withOptions: null } : null;
 }

@@ -84,6 +84,10 @@ describe("TypeScript providers", () => {
     expectOne(`import { Mistral } from "@mistralai/mistralai";\nconst c = new Mistral({ apiKey });\nawait c.chat.complete({ model: "m", messages: [], maxTokens: 50 }, { timeoutMs: 20000 });\n`, { provider: "mistral", api: "chat.complete", timeout: "pass", outputLimit: "pass" }, "typescript");
     expectOne(`import { GoogleGenAI } from "@google/genai";\nconst ai = new GoogleGenAI({});\nawait ai.models.generateContent({ model: "m", contents: "hi", config: { maxOutputTokens: 300, httpOptions: { timeout: 30000 } } });\n`, { provider: "google", api: "models.generateContent", timeout: "pass", outputLimit: "pass" }, "typescript");
   });
+  it("Ollama's JS library: the default export and `new Ollama()`", () => {
+    expectOne(`import ollama from "ollama";\nawait ollama.chat({ model: "llama3.2", messages: [], options: { num_predict: 200 } });\n`, { provider: "ollama", api: "chat", timeout: "fail", outputLimit: "pass", usageRecorded: "unknown" }, "typescript");
+    expectOne(`import { Ollama } from "ollama";\nconst o = new Ollama({ host: "http://127.0.0.1:11434" });\nawait o.generate({ model: "m", prompt: "hi" });\n`, { provider: "ollama", api: "generate", outputLimit: "fail" }, "typescript");
+  });
   it("LangChain.js chat models", () => {
     expectOne(`import { ChatOpenAI } from "@langchain/openai";\nconst llm = new ChatOpenAI({ model: "m" });\nawait llm.invoke("hi");\n`, { provider: "langchain", api: "invoke", timeout: "fail", outputLimit: "fail" }, "typescript");
     expectOne(`import { ChatOpenAI } from "@langchain/openai";\nconst llm = new ChatOpenAI({ model: "m", timeout: 30000, maxTokens: 200 });\nawait llm.invoke("hi");\n`, { provider: "langchain", api: "invoke", timeout: "pass", outputLimit: "pass" }, "typescript");
