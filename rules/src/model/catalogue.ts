@@ -61,6 +61,13 @@ export interface SdkEntry {
   outputLimitDefault?: number;
   /** A local server, where tokens cost nothing: usage recording is not checked. */
   unbilled?: boolean;
+  /** Plain HTTP: a call site only when its URL is a known model endpoint (`MODEL_ENDPOINT`). */
+  http?: {
+    /** A global function needing no import (`fetch`). */
+    global?: string;
+    /** Which argument holds the request's options (`fetch(url, { … })`); the URL is the first. */
+    optionsArgument?: number;
+  };
   /** The package's default export is a client instance (`import ollama from "ollama"`). */
   defaultExportIsClient?: boolean;
   /** Clients made by a factory instead of a class: `boto3.client("bedrock-runtime")`. */
@@ -94,6 +101,9 @@ const ANTHROPIC_METHODS: MethodEntry[] = [
   { path: "beta.messages.create", kind: "messages", outputLimit: ["max_tokens"] },
 ];
 
+
+/** Where the output limit sits in the JSON bodies of the common model APIs. */
+const BODY_LIMITS = (body: string) => ["max_tokens", "max_completion_tokens", "max_output_tokens", "generationConfig.maxOutputTokens"].map((n) => `${body}.${n}`);
 
 /** OpenAI-style chat on other SDKs; Groq reports stream usage by itself (`x_groq.usage`). */
 const CHAT_METHODS_OPENAI_STYLE: MethodEntry[] = [{ path: "chat.completions.create", kind: "chat", outputLimit: ["max_completion_tokens", "max_tokens"] }];
@@ -203,6 +213,38 @@ const PYTHON_PROVIDERS: SdkEntry[] = [
     usageField: "usage",
   },
   {
+    id: "requests-python",
+    displayName: "requests library",
+    provider: "http",
+    ecosystem: "python",
+    modules: ["requests"],
+    clientClasses: [],
+    http: {},
+    methods: [{ path: "post", kind: "chat", outputLimit: BODY_LIMITS("json") }],
+    // requests waits forever unless told otherwise.
+    timeout: { option: "timeout", unit: "s", defaultSeconds: null, alternatives: [] },
+    apiKeyOption: "headers",
+    baseUrlOption: "url",
+    apiKeyEnv: "OPENAI_API_KEY",
+    usageField: "usage",
+  },
+  {
+    id: "httpx-python",
+    displayName: "httpx library",
+    provider: "http",
+    ecosystem: "python",
+    modules: ["httpx"],
+    clientClasses: [],
+    http: {},
+    methods: [{ path: "post", kind: "chat", outputLimit: BODY_LIMITS("json") }],
+    // httpx gives up after 5 s by default.
+    timeout: { option: "timeout", unit: "s", defaultSeconds: 5, alternatives: [] },
+    apiKeyOption: "headers",
+    baseUrlOption: "url",
+    apiKeyEnv: "OPENAI_API_KEY",
+    usageField: "usage",
+  },
+  {
     id: "litellm",
     displayName: "LiteLLM",
     provider: "litellm",
@@ -274,6 +316,23 @@ const PYTHON_PROVIDERS: SdkEntry[] = [
 ];
 
 const JS_PROVIDERS: SdkEntry[] = [
+  {
+    id: "fetch-js",
+    displayName: "fetch API",
+    provider: "http",
+    ecosystem: "js",
+    modules: [],
+    clientClasses: [],
+    http: { global: "fetch", optionsArgument: 1 },
+    // The body is a JSON string the engine does not read: its limit is not judged.
+    methods: [{ path: "fetch", kind: "chat", outputLimit: [] }],
+    // fetch has no deadline of its own; `signal: AbortSignal.timeout(ms)` gives one.
+    timeout: { option: "signal", unit: "ms", defaultSeconds: null, alternatives: [] },
+    apiKeyOption: "headers",
+    baseUrlOption: "url",
+    apiKeyEnv: "OPENAI_API_KEY",
+    usageField: "usage",
+  },
   {
     id: "groq-js",
     displayName: "Groq SDK",
@@ -463,6 +522,9 @@ export const SDKS: SdkEntry[] = [
   ...PYTHON_PROVIDERS,
   ...JS_PROVIDERS,
 ];
+
+/** Model APIs called over plain HTTP: a request to one of these is a model call. */
+export const MODEL_ENDPOINT = /^https:\/\/(api\.openai\.com|[\w-]+\.openai\.azure\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com|api\.groq\.com|api\.mistral\.ai|api\.cohere\.(ai|com)|openrouter\.ai\/api|api\.together\.xyz|api\.deepseek\.com|api\.x\.ai|api\.perplexity\.ai|api\.fireworks\.ai)\b/;
 
 /** AI SDK provider factories whose options may hold an API key (`createOpenAI({ apiKey })`). */
 export const AI_SDK_PROVIDER_FACTORIES: Record<string, string> = {

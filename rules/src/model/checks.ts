@@ -151,7 +151,8 @@ function modelObjectLimit(site: CallSite, names: string[]): Verdict {
 
 function usageCheck(site: CallSite, project: ProjectFacts): Verdict {
   // LangChain: LangSmith (turned on from the environment) records usage along with the traces.
-  if (site.sdk.unbilled || site.sdk.tracedByEnvironment || site.method.reportsUsage === false) return "unknown";
+  // Plain HTTP answers with a response whose JSON the engine does not follow.
+  if (site.sdk.unbilled || site.sdk.tracedByEnvironment || site.sdk.http || site.method.reportsUsage === false) return "unknown";
   if (site.client?.instrumented || project.instrumentation || telemetryOption(site) === "pass") return "pass";
   if (entry(site.options, ["onFinish", "onStepFinish"])) return "pass";
   if (site.rawResponse) return "unknown";

@@ -4,7 +4,7 @@
  * reading suppression comments. Language specifics come in through `AdapterHooks`.
  */
 import type { Ecosystem, MethodEntry, SdkEntry } from "./catalogue";
-import { SDKS, sdkForModule, sdksFor } from "./catalogue";
+import { MODEL_ENDPOINT, SDKS, sdkForModule, sdksFor } from "./catalogue";
 import type { LanguageId } from "../types";
 import type { CallSite, ClientFact, FileFacts, ImportFacts, JsonParseFact, OptionsBag, ResultUse, StringLiteralFact, Suppression } from "./facts";
 import type { Grammar } from "./grammar";
@@ -113,14 +113,15 @@ function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks,
     }
   }
   clients.push(...derivedClients(clients, assignments, hooks.grammar));
-  const sdks = sdksFor(hooks.ecosystem).filter((sdk) => hooks.imports.importsFrom(sdk.modules) || clients.some((c) => c.sdk === sdk));
+  const sdks = sdksFor(hooks.ecosystem).filter((sdk) => hooks.imports.importsFrom(sdk.modules) || clients.some((c) => c.sdk === sdk) || sdk.http?.global);
   const callSites: CallSite[] = [];
   const callNodes: Node[] = [];
   for (const call of calls) {
     const callee = call.childForFieldName(g.callFunction);
     if (!callee) continue;
     const match = (sdks.length > 0 ? matchMethod(callee, sdks, hooks, clients, otherObjects, text) : null) ?? importedReceiverMatch(callee, hooks);
-    if (!match) continue;
+    // Plain HTTP is a model call only when it goes to a model API.
+    if (!match || (match.sdk.http && !callsModelEndpoint(call, text, g))) continue;
     callSites.push(callSiteFact(call, callee, match, text, hooks));
     callNodes.push(call);
   }
@@ -223,6 +224,9 @@ function matchMethod(
   // `client.messages.with_raw_response.create` is the same call, answered with the raw HTTP response.
   const names = chain.filter((n) => !RAW_RESPONSE_ACCESSORS.includes(n));
   for (const sdk of sdks) {
+    if (sdk.http?.global && root.type === g.identifier && root.text === sdk.http.global && names.length === 0 && !hooks.imports.get(root.text)) {
+      return { sdk, method: sdk.methods[0], client: null, resolution: "none", withOptions: null };
+    }
     if (sdk.clientClasses.length === 0) {
       // Function-style SDK (`generateText(...)`, `ai.generateText(...)`).
       const imported = root.type === g.identifier ? hooks.imports.get(root.text) : undefined;
@@ -244,6 +248,22 @@ function matchMethod(
     }
   }
   return null;
+}
+
+/**
+ * The request's URL (first argument or `url=`) is a model endpoint: written out, in an
+ * f-string or template that starts with it, or a module constant holding it.
+ */
+function callsModelEndpoint(call: Node, text: string, g: Grammar): boolean {
+  const args = call.childForFieldName(g.callArguments)?.namedChildren.filter((a) => a.type !== "comment") ?? [];
+  const keyword = args.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "url");
+  const url = keyword?.childForFieldName("value") ?? args[0];
+  if (!url || url.type === "keyword_argument") return false;
+  const literal = /^[fFrRbBuU]*["'`]([^"'`]*)/.exec(url.text)?.[1];
+  if (literal !== undefined) return MODEL_ENDPOINT.test(literal);
+  if (url.type !== g.identifier) return false;
+  const constant = new RegExp(`(^|\\n)(?:export\\s+)?(?:const\\s+|let\\s+|var\\s+)?${url.text}\\s*(?::\\s*\\w+\\s*)?=\\s*[fF]?["'\`]([^"'\`]*)`).exec(text);
+  return constant !== null && MODEL_ENDPOINT.test(constant[2]);
 }
 
 /**

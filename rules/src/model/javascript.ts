@@ -226,7 +226,8 @@ function firstObjectArgument(call: Node, text: string, emptyCallGetsObject: bool
 
 function callOptions(call: Node, text: string, sdk: SdkEntry) {
   const list = callArguments(call);
-  const options = list[0]?.type === "object" ? objectOptions(list[0], text) : null;
+  const at = sdk.http?.optionsArgument ?? 0;
+  const options = list[at]?.type === "object" ? objectOptions(list[at], text) : null;
   if (sdk.clientClasses.length === 0) return { options, requestOptions: null, requestOptionsAppendAt: null };
   const second = list[1];
   return {

@@ -69,6 +69,11 @@ describe("Python providers", () => {
     expectOne(`import boto3\nsession = boto3.Session()\nbedrock = session.client("bedrock-runtime")\nbedrock.converse(modelId="m", messages=[], inferenceConfig={"maxTokens": 512})\n`, { provider: "bedrock", api: "converse", outputLimit: "pass" });
     assert.deepEqual(sitesOf(`import boto3\ns3 = boto3.client("s3")\ns3.converse(Bucket="b")\n`), []);
   });
+  it("plain HTTP to a model API: requests waits forever, httpx for 5 s; other URLs are no model calls", () => {
+    expectOne(`import requests\nURL = "https://api.openai.com/v1/chat/completions"\nr = requests.post(URL, json={"model": "m", "messages": []}, headers=h)\nprint(r.json())\n`, { provider: "http", api: "post", timeout: "fail", outputLimit: "fail", usageRecorded: "unknown" });
+    expectOne(`import httpx\nhttpx.post(f"https://api.anthropic.com/v1/messages", json={"model": "m", "max_tokens": 100})\n`, { provider: "http", api: "post", timeout: "pass", outputLimit: "pass" });
+    assert.deepEqual(sitesOf(`import requests\nrequests.post("https://hooks.slack.com/x", json={"text": "hi"})\nrequests.post(url, json=body)\n`), []);
+  });
   it("the pre-1.0 OpenAI module API", () => {
     expectOne(`import openai\nopenai.ChatCompletion.create(model="gpt-5.5-2026-04-23", messages=[], request_timeout=30)\n`, { provider: "openai", api: "ChatCompletion.create", timeout: "pass", outputLimit: "fail" });
   });
@@ -87,6 +92,11 @@ describe("TypeScript providers", () => {
   it("Ollama's JS library: the default export and `new Ollama()`", () => {
     expectOne(`import ollama from "ollama";\nawait ollama.chat({ model: "llama3.2", messages: [], options: { num_predict: 200 } });\n`, { provider: "ollama", api: "chat", timeout: "fail", outputLimit: "pass", usageRecorded: "unknown" }, "typescript");
     expectOne(`import { Ollama } from "ollama";\nconst o = new Ollama({ host: "http://127.0.0.1:11434" });\nawait o.generate({ model: "m", prompt: "hi" });\n`, { provider: "ollama", api: "generate", outputLimit: "fail" }, "typescript");
+  });
+  it("fetch to a model API, with or without an abort signal", () => {
+    expectOne(`const res = await fetch("https://api.openai.com/v1/responses", { method: "POST", headers, body: JSON.stringify(body) });\n`, { provider: "http", api: "fetch", timeout: "fail", outputLimit: "unknown" }, "typescript");
+    expectOne(`await fetch(\`https://generativelanguage.googleapis.com/v1beta/models/\${model}:generateContent\`, { method: "POST", body, signal: AbortSignal.timeout(20000) });\n`, { provider: "http", api: "fetch", timeout: "pass" }, "typescript");
+    assert.deepEqual(sitesOf(`await fetch("/api/chat", { method: "POST" });\nawait fetch(url);\n`, "typescript"), []);
   });
   it("LangChain.js chat models", () => {
     expectOne(`import { ChatOpenAI } from "@langchain/openai";\nconst llm = new ChatOpenAI({ model: "m" });\nawait llm.invoke("hi");\n`, { provider: "langchain", api: "invoke", timeout: "fail", outputLimit: "fail" }, "typescript");
