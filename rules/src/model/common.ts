@@ -392,9 +392,12 @@ function statementKind(node: Node, g: Grammar): NonNullable<CallSite["statement"
   return node.type === g.expressionStatement ? "expression" : "other";
 }
 
+/** The option naming the model: `engine` in the pre-1.0 OpenAI API, `modelId` for Bedrock. */
+const MODEL_OPTIONS = ["model", "engine", "modelId", "model_id", "model_name"];
+
 /** Where the id in `modelOf` sits: inside the quotes of the literal. */
 function modelSpanOf(options: OptionsBag | null): CallSite["modelSpan"] {
-  const entry = options?.entries.find((e) => e.name === "model");
+  const entry = options?.entries.find((e) => MODEL_OPTIONS.includes(e.name));
   if (!entry) return null;
   const quoted = /(["'`])([^"'`$\\]+)\1/.exec(entry.valueText);
   if (!quoted || (typeof entry.literal !== "string" && !/^[\w.$]+\(\s*["'`]/.test(entry.valueText))) return null;
@@ -404,7 +407,7 @@ function modelSpanOf(options: OptionsBag | null): CallSite["modelSpan"] {
 
 /** `model="gpt-4o"`, or the AI SDK's `model: openai("gpt-4o")`. */
 function modelOf(options: OptionsBag | null): string | null {
-  const entry = options?.entries.find((e) => e.name === "model");
+  const entry = options?.entries.find((e) => MODEL_OPTIONS.includes(e.name));
   if (!entry) return null;
   if (typeof entry.literal === "string") return entry.literal;
   const factory = /^[\w.$]+\(\s*["'`]([^"'`$]+)["'`]/.exec(entry.valueText);
