@@ -51,6 +51,7 @@ export function emptyFacts(text: string, language: LanguageId): FileFacts {
     loggedContent: [],
     stringLiterals: [],
     instrumentation: [],
+    reexports: [],
     imports: { insertAt: 0, hasOpenTelemetry: false, hasOs: false, hasLogging: false },
     suppressions: [],
     syntaxErrors: 0,

@@ -11,8 +11,7 @@ import { fileURLToPath } from "node:url";
 import { aiSdkMajorFromPackageJson, analyzeText, mayContainModelCode, MAX_FILE_CHARS, type FileFacts, type LanguageId, type ProjectFacts, type Span } from "../../rules/src/index";
 import { findSourceFiles } from "../../rules/src/project/walk";
 import { INSTRUMENTATION_MARKER } from "../../rules/src/model/telemetryCatalogue";
-import type { ClientFact } from "../../rules/src/model/facts";
-import { exportedClientsOf, projectFactsFor } from "../../rules/src/project/exportedClients";
+import { exportedClientsOf, moduleExportsOf, projectFactsFor, type ModuleExports } from "../../rules/src/project/exportedClients";
 import { ModuleResolver } from "../../rules/src/project/moduleResolution";
 
 /** Bytes looked at for a NUL, the sign of a binary file (as the CLI does). */
@@ -47,7 +46,7 @@ export class ProjectIndex {
   private readonly instrumented = new Map<string, Span>();
   private aiSdkMajor: number | null = null;
   private cached: ProjectFacts | null = null;
-  private clientIndex: { exports: Map<string, Map<string, ClientFact>>; resolver: ModuleResolver } | null = null;
+  private clientIndex: { exports: Map<string, ModuleExports | undefined>; resolver: ModuleResolver } | null = null;
   private scope: ScanScope = { folders: [], isExcluded: () => false };
   private readonly listeners = new Set<() => void>();
 
@@ -67,7 +66,7 @@ export class ProjectIndex {
     const path = pathOf(uri);
     if (!path) return this.facts();
     if (!this.clientIndex) {
-      const exports = new Map([...this.records.values()].map((r) => [slashed(r.path), exportedClientsOf(r.facts)]));
+      const exports = new Map([...this.records.values()].map((r) => [slashed(r.path), moduleExportsOf(r.facts)]));
       this.clientIndex = { exports, resolver: new ModuleResolver(new Set(exports.keys())) };
     }
     const { exports, resolver } = this.clientIndex;
@@ -76,8 +75,9 @@ export class ProjectIndex {
 
   /** What a file exports for others to import, as a comparable key. */
   private exportsKey(path: string): string {
-    const exported = exportedClientsOf(this.records.get(path)?.facts ?? null);
-    return JSON.stringify([...exported.values()].map((c) => [c.name, c.sdk.id, c.options?.entries.map((e) => [e.name, e.valueText])]));
+    const facts = this.records.get(path)?.facts ?? null;
+    const exported = exportedClientsOf(facts);
+    return JSON.stringify([[...exported.values()].map((c) => [c.name, c.sdk.id, c.options?.entries.map((e) => [e.name, e.valueText])]), facts?.reexports ?? []]);
   }
 
   /** Every source file of the scanned folders, in no particular order. */
@@ -130,7 +130,7 @@ export class ProjectIndex {
     }
     this.changed();
     // Open files may import clients the scan has just found.
-    return JSON.stringify(this.facts()) !== before || [...this.records.keys()].some((path) => this.exportsKey(path) !== "[]");
+    return JSON.stringify(this.facts()) !== before || [...this.records.values()].some((r) => exportedClientsOf(r.facts).size > 0);
   }
 
   /** Re-reads one file from disk (created or changed); returns whether the project's facts changed. */

@@ -83,6 +83,7 @@ export function startFacts(root: Node, text: string, language: LanguageId, hooks
     loggedContent: [],
     stringLiterals: [],
     instrumentation: [],
+    reexports: [],
     imports,
     suppressions: collectSuppressions(nodes.get(g.comment) ?? [], text),
     syntaxErrors: root.hasError ? root.descendantsOfType("ERROR").length : 0,
