@@ -5,6 +5,8 @@ import { LineIndex } from "./lineIndex";
 import { computeChecks, type CallChecks } from "./model/checks";
 import type { FileFacts } from "./model/facts";
 import type { ProjectFacts } from "./model/project";
+import { checkBudget, FileSkipped, withBudget } from "./parse/budget";
+import type { SourceDocument } from "./parse/document";
 import type { Tree } from "./parse/parser";
 import type { Rule } from "./rule";
 import { RULES } from "./rules/registry";
@@ -15,6 +17,8 @@ export interface LintResult {
   facts: FileFacts;
   checks: CallChecks[];
   findings: Finding[];
+  /** Why the file was not checked (over the engine's budget); no findings then. */
+  skipped?: string;
 }
 
 /** The severity a rule runs at under `config`, or `off`. */
@@ -33,6 +37,7 @@ export function lintFacts(facts: FileFacts, config: LintConfig, projectFacts: Pr
   for (const rule of RULES) {
     const severity = settingFor(rule, config);
     if (severity === "off") continue;
+    checkBudget();
     for (const draft of rule.check({ facts, checks, project, fix: config.fix })) {
       const finding: Finding = {
         rule: rule.id,
@@ -52,12 +57,34 @@ export function lintFacts(facts: FileFacts, config: LintConfig, projectFacts: Pr
 
 /** Lints a whole text (prefiltered: a file with no model markers is never parsed). */
 export function lintText(text: string, language: LanguageId, config: LintConfig, project: ProjectFacts): LintResult {
-  const facts = mayContainModelCode(text) ? analyzeText(text, language) : emptyFacts(text, language);
-  return lintFacts(facts, config, project);
+  return withinBudget(text, language, () => {
+    const facts = mayContainModelCode(text) ? analyzeText(text, language) : emptyFacts(text, language);
+    return lintFacts(facts, config, project);
+  });
 }
 
 /** Lints from an already parsed tree (the language server keeps one per open document). */
 export function lintTree(tree: Tree, text: string, language: LanguageId, config: LintConfig, project: ProjectFacts): LintResult {
-  const facts = mayContainModelCode(text) ? extractFacts(tree, text, language) : emptyFacts(text, language);
-  return lintFacts(facts, config, project);
+  return withinBudget(text, language, () => {
+    const facts = mayContainModelCode(text) ? extractFacts(tree, text, language) : emptyFacts(text, language);
+    return lintFacts(facts, config, project);
+  });
+}
+
+/** Lints an open document, (re)parsing it incrementally within the same budget. */
+export function lintDocument(document: SourceDocument, config: LintConfig, project: ProjectFacts): LintResult {
+  return withinBudget(document.text, document.language, () => {
+    if (!mayContainModelCode(document.text)) return lintFacts(emptyFacts(document.text, document.language), config, project);
+    return lintFacts(extractFacts(document.syntaxTree(), document.text, document.language), config, project);
+  });
+}
+
+/** Runs `lint` under the per-file budget; a file over it is skipped with the reason, never thrown. */
+function withinBudget(text: string, language: LanguageId, lint: () => LintResult): LintResult {
+  try {
+    return withBudget(lint);
+  } catch (error) {
+    if (!(error instanceof FileSkipped)) throw error;
+    return { facts: emptyFacts(text, language), checks: [], findings: [], skipped: error.reason };
+  }
 }

@@ -4,7 +4,7 @@
  * dropped. Nothing here ever throws into the connection: a failure is logged and skipped.
  */
 import type { Connection } from "vscode-languageserver";
-import { emptyFacts, lintTree, MAX_FILE_CHARS, type LintResult } from "../../rules/src/index";
+import { emptyFacts, lintDocument, MAX_FILE_CHARS, type LintResult } from "../../rules/src/index";
 import { toDiagnostic } from "./convert";
 import type { ProjectIndex } from "./projectIndex";
 import { lintConfigOf, type Session } from "./session";
@@ -13,7 +13,7 @@ export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The last lint of each document, with the version it was for. */
   private readonly results = new Map<string, { version: number; result: LintResult }>();
-  private readonly warnedTooLarge = new Set<string>();
+  private readonly warnedSkipped = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -72,15 +72,19 @@ export class DiagnosticsScheduler {
       if (!now || now.text.version !== version) return undefined; // a newer edit will lint
       const text = now.text.getText();
       if (!settings.enable || text.length > MAX_FILE_CHARS) {
-        if (settings.enable && !this.warnedTooLarge.has(uri)) {
-          this.warnedTooLarge.add(uri);
+        if (settings.enable && !this.warnedSkipped.has(uri)) {
+          this.warnedSkipped.add(uri);
           this.connection.console.info(`Skipped ${uri}: ${text.length} characters is more than the ${MAX_FILE_CHARS} the checker reads`);
         }
         const empty: LintResult = { facts: emptyFacts(text, now.language), checks: [], findings: [] };
         this.results.set(uri, { version, result: empty });
         return empty;
       }
-      const result = lintTree(now.source.syntaxTree(), text, now.language, lintConfigOf(settings), this.project.facts());
+      const result = lintDocument(now.source, lintConfigOf(settings), this.project.facts());
+      if (result.skipped && !this.warnedSkipped.has(uri)) {
+        this.warnedSkipped.add(uri);
+        this.connection.console.info(`Skipped ${uri}: ${result.skipped}`);
+      }
       this.results.set(uri, { version, result });
       if (this.project.documentAnalyzed(uri, result.facts)) {
         for (const other of this.session.documents.keys()) if (other !== uri) this.schedule(other, 0);

@@ -6,8 +6,8 @@
 import { promises as fs } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { aiSdkMajorFromPackageJson, analyzeText, MAX_FILE_CHARS, type FileFacts, type LanguageId, type ProjectFacts, type Span } from "../../rules/src/index";
-import { findSourceFiles } from "../../rules/src/project/walk";
+import { aiSdkMajorFromPackageJson, analyzeText, FileSkipped, MAX_FILE_CHARS, type FileFacts, type LanguageId, type ProjectFacts, type Span } from "../../rules/src/index";
+import { findSourceFiles, type FileSystemAccess } from "../../rules/src/project/walk";
 import { INSTRUMENTATION_MARKER } from "../../rules/src/model/telemetryCatalogue";
 
 export class ProjectIndex {
@@ -15,6 +15,11 @@ export class ProjectIndex {
   private readonly instrumented = new Map<string, Span>();
   private aiSdkMajor: number | null = null;
   private cached: ProjectFacts | null = null;
+  /** Files the last reads could not use, with why (unreadable, over the engine's budget). */
+  readonly skipped = new Map<string, string>();
+
+  /** `files` is Node's `fs.promises`; tests pass one that fails on purpose. */
+  constructor(private readonly files: FileSystemAccess & { readFile(path: string, encoding: "utf8"): Promise<string> } = fs) {}
 
   facts(): ProjectFacts {
     if (!this.cached) {
@@ -28,10 +33,10 @@ export class ProjectIndex {
   async scan(folders: string[], isCancelled: () => boolean = () => false): Promise<boolean> {
     const before = JSON.stringify(this.facts());
     for (const folder of folders) {
-      const manifest = await fs.readFile(join(folder, "package.json"), "utf8").catch(() => null);
+      const manifest = await this.files.readFile(join(folder, "package.json"), "utf8").catch(() => null);
       if (manifest !== null && this.aiSdkMajor === null) this.aiSdkMajor = aiSdkMajorFromPackageJson(manifest);
     }
-    const files = await findSourceFiles(folders, fs, join);
+    const files = await findSourceFiles(folders, this.files, join);
     for (const file of files) {
       if (isCancelled()) break;
       await this.readFile(file.path, file.language);
@@ -68,12 +73,23 @@ export class ProjectIndex {
   }
 
   private async readFile(path: string, language: LanguageId): Promise<void> {
-    const text = await fs.readFile(path, "utf8").catch(() => null);
+    this.skipped.delete(path);
+    const text = await this.files.readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
+      // Deleted since the walk found it: nothing to skip, it is simply gone.
+      if (error.code !== "ENOENT") this.skipped.set(path, `could not be read (${error.code ?? String(error)})`);
+      return null;
+    });
     if (text === null || text.length > MAX_FILE_CHARS || !INSTRUMENTATION_MARKER.test(text)) {
       this.instrumented.delete(path);
       return;
     }
-    const first = analyzeText(text, language).instrumentation[0];
+    let first: Span | undefined;
+    try {
+      first = analyzeText(text, language).instrumentation[0];
+    } catch (error) {
+      // One odd file must not stop the walk: it is skipped and said so.
+      this.skipped.set(path, error instanceof FileSkipped ? error.reason : `could not be analysed (${String(error)})`);
+    }
     if (first) this.instrumented.set(path, first);
     else this.instrumented.delete(path);
   }
