@@ -5,7 +5,7 @@ import { LineIndex } from "./lineIndex";
 import { computeChecks, type CallChecks } from "./model/checks";
 import type { FileFacts } from "./model/facts";
 import type { ProjectFacts } from "./model/project";
-import { checkBudget, FileSkipped, withBudget } from "./parse/budget";
+import { checkBudget, FileSkipped, LIMITS, withBudget } from "./parse/budget";
 import type { SourceDocument } from "./parse/document";
 import type { Tree } from "./parse/parser";
 import type { Rule } from "./rule";
@@ -82,6 +82,8 @@ export function lintDocument(document: SourceDocument, config: LintConfig, proje
 /** Runs `lint` under the per-file budget; a file over it is skipped with the reason, never thrown. */
 function withinBudget(text: string, language: LanguageId, lint: () => LintResult): LintResult {
   try {
+    // Said even when the text holds no model code: the user should know it was not read.
+    if (text.length > LIMITS.maxChars) throw new FileSkipped(`too large (${text.length} characters, the limit is ${LIMITS.maxChars})`);
     return withBudget(lint);
   } catch (error) {
     if (!(error instanceof FileSkipped)) throw error;
