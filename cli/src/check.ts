@@ -67,7 +67,8 @@ async function fromPaths(paths: string[], cwd: string) {
   const toReportPath = (path: string) => relative(root, path).split(sep).join("/") || path;
   const sources: Source[] = [];
   const skipped: { path: string; reason: string }[] = [];
-  for (const file of await findSourceFiles(absolute, fs, join)) {
+  const unreadable = (path: string, reason: string) => skipped.push({ path: toReportPath(path), reason });
+  for (const file of await findSourceFiles(absolute, fs, join, unreadable)) {
     const text = await readSource(file.path);
     if (typeof text !== "string") skipped.push({ path: toReportPath(file.path), reason: text.skipped });
     else {

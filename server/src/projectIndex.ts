@@ -36,7 +36,7 @@ export class ProjectIndex {
       const manifest = await this.files.readFile(join(folder, "package.json"), "utf8").catch(() => null);
       if (manifest !== null && this.aiSdkMajor === null) this.aiSdkMajor = aiSdkMajorFromPackageJson(manifest);
     }
-    const files = await findSourceFiles(folders, this.files, join);
+    const files = await findSourceFiles(folders, this.files, join, (path, reason) => this.skipped.set(path, reason));
     for (const file of files) {
       if (isCancelled()) break;
       await this.readFile(file.path, file.language);

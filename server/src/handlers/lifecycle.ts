@@ -35,6 +35,10 @@ export function registerLifecycle(connection: Connection, session: Session, proj
     void project
       .scan(folders)
       .then((changed) => {
+        if (project.skipped.size > 0) {
+          const list = [...project.skipped].map(([path, reason]) => `${path} (${reason})`);
+          connection.console.info(`AI Readiness skipped ${list.length} file${list.length === 1 ? "" : "s"} of the workspace: ${list.slice(0, 20).join("; ")}${list.length > 20 ? "; …" : ""}`);
+        }
         if (changed) diagnostics.scheduleAll();
       })
       .catch((error: unknown) => connection.console.error(`AI Readiness could not read the workspace: ${String(error)}`));
