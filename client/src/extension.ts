@@ -2,6 +2,7 @@
 import * as vscode from "vscode";
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { SERVER_ID } from "../../server/src/protocol";
+import { RestartPolicy } from "./restartPolicy";
 import { ServerStatus } from "./status";
 
 const LANGUAGES = ["python", "typescript", "typescriptreact", "javascript", "javascriptreact"];
@@ -13,6 +14,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new ServerStatus();
   context.subscriptions.push(output, status);
 
+  // A crashed server is restarted (up to 4 times in 3 minutes) and the user told once.
+  const restarts = new RestartPolicy({
+    notify: (message) => void vscode.window.showWarningMessage(message, "Show Output").then((choice) => choice && output.show(true)),
+    log: (message) => output.warn(message),
+  });
   const serverModule = context.asAbsolutePath("dist/server.js");
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -25,13 +31,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ]),
     outputChannel: output,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{py,ts,tsx,mts,cts,js,jsx,mjs,cjs}") },
+    errorHandler: restarts,
   };
   client = new LanguageClient(SERVER_ID, "AI Readiness", serverOptions, clientOptions);
-  // The client's default error handler restarts a crashed server (up to 4 times in 3 minutes).
   context.subscriptions.push(
     client.onDidChangeState(({ newState }) => status.show(newState === State.Running ? "running" : newState === State.Starting ? "starting" : "stopped")),
     vscode.commands.registerCommand("aiReadiness.showOutput", () => output.show(true)),
     vscode.commands.registerCommand("aiReadiness.restartServer", async () => {
+      restarts.reset();
       await client?.restart();
     }),
   );
