@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import type { Report } from "../rules/src/index";
+import { RULES, type Report } from "../rules/src/index";
 import { CLI, EXAMPLES } from "./helpers";
 
 function run(args: string[], input?: string) {
@@ -12,7 +12,8 @@ function run(args: string[], input?: string) {
 }
 
 const rulesIn = (stdout: string) => new Set((JSON.parse(stdout) as Report).files.flatMap((f) => f.findings.map((x) => x.rule)));
-const PY = join(EXAMPLES, "python-service");
+/** One file with a known set of defects: a key literal (the only error) and prototype-style calls. */
+const PY = join(EXAMPLES, "python-service", "app", "summarize.py");
 
 describe("check options", () => {
   it("--select runs only the given rules, --ignore drops them", () => {
@@ -45,7 +46,7 @@ describe("check options", () => {
   });
 
   it("--format github writes workflow annotations", () => {
-    const { stdout } = run(["check", PY, "--format", "github"]);
+    const { stdout } = run(["check", join(EXAMPLES, "python-service"), "--format", "github"]);
     assert.match(stdout, /^::error file=app\/summarize\.py,line=6,endLine=6,col=25,endColumn=\d+,title=ai-readiness\(hardcoded-api-key\)::`api_key` is set to a key literal/m);
     assert.match(stdout, /^::warning file=app\/summarize\.py,line=13,.*title=ai-readiness\(missing-timeout\)::/m);
   });
@@ -66,8 +67,10 @@ describe("explain and rules", () => {
   });
 
   it("rules lists every rule, as text or JSON", () => {
-    const rows = JSON.parse(run(["rules", "--format", "json"]).stdout) as { id: string; factor: string }[];
-    assert.deepEqual(rows.map((r) => r.id), ["hardcoded-api-key", "missing-output-limit", "missing-timeout", "untraced-model-call", "unvalidated-model-json", "usage-not-recorded"]);
+    const rows = JSON.parse(run(["rules", "--format", "json"]).stdout) as { id: string; factor: string; tier: string; fix: string | null }[];
+    assert.deepEqual(rows.map((r) => r.id), RULES.map((r) => r.id));
+    assert.deepEqual(rows.find((r) => r.id === "missing-timeout"), { ...rows.find((r) => r.id === "missing-timeout"), factor: "compute", tier: "recommended", fix: "unsafe" });
+    assert.equal(rows.find((r) => r.id === "unbounded-agent-loop")?.fix, null);
     assert.match(run(["rules"]).stdout, /^missing-timeout +compute +recommended +A model call with no finite timeout$/m);
   });
 });

@@ -83,7 +83,7 @@ describe("the CLI", () => {
     t.mock.method(fsp, "readdir", (path: string, ...rest: unknown[]) =>
       String(path).endsWith("locked") ? Promise.reject(errno("EPERM")) : (realReaddir as (...a: unknown[]) => Promise<unknown>)(path, ...rest),
     );
-    const report = await check(args(root, "--format", "json"), root, async () => "");
+    const { report } = await check(args(root, "--format", "json"), root, async () => "");
     assert.deepEqual(report.skipped, [
       { path: "app/loop", reason: "symbolic link to a folder already read" },
       { path: "app/self-a.py", reason: "symbolic link loops on itself" },
@@ -100,7 +100,7 @@ describe("the CLI", () => {
     t.mock.method(fsp, "readFile", (path: string, ...rest: unknown[]) =>
       String(path).endsWith("gone.py") ? Promise.reject(errno("ENOENT")) : (real as (...a: unknown[]) => Promise<unknown>)(path, ...rest),
     );
-    const report = await check(args(root), root, async () => "");
+    const { report } = await check(args(root), root, async () => "");
     assert.deepEqual(report.skipped.filter((s) => s.path === "app/gone.py"), [{ path: "app/gone.py", reason: "could not be read (ENOENT)" }]);
   });
 
@@ -113,7 +113,7 @@ describe("the CLI", () => {
       t.mock.method(fsp, "writeFile", (path: string, ...rest: unknown[]) =>
         String(path).endsWith("a.py") ? Promise.reject(errno("EROFS")) : (realWrite as (...a: unknown[]) => Promise<unknown>)(path, ...rest),
       );
-      const report = await check(args(copy, "--fix", "--unsafe-fixes"), copy, async () => "");
+      const { report } = await check(args(copy, "--fix", "--unsafe-fixes"), copy, async () => "");
       assert.deepEqual(report.skipped, [{ path: "a.py", reason: "fixes could not be written (EROFS)" }]);
       const fixed = await fsp.readFile(join(copy, "b.py"), "utf8");
       assert.notEqual(fixed, CALL, "b.py was fixed");

@@ -1,8 +1,7 @@
-/** `ai-readiness check`: find the files, build the project's facts, lint (and fix), report. */
+/** `ai-readiness check`: find the files and their configs, build the project's facts, lint (and fix), report. */
 import { promises as fs } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import {
-  DEFAULT_CONFIG,
   FileSkipped,
   MAX_FILE_CHARS,
   RULES,
@@ -23,6 +22,9 @@ import {
   type RuleSetting,
 } from "../../rules/src/index";
 import { findSourceFiles } from "../../rules/src/project/walk";
+import { coversPath, EMPTY_PROJECT_CONFIG, type ConfigProblem } from "../../rules/src/config/configFile";
+import { mergeConfig } from "../../rules/src/config/lintConfig";
+import { ConfigLocator, configAt, type LocatedConfig } from "../../rules/src/project/configLocator";
 import { UsageError, type CheckArgs } from "./args";
 
 /** Bytes looked at for a NUL, the sign of a binary file. */
@@ -31,21 +33,68 @@ const BINARY_PROBE = 8000;
 interface Source {
   path: string;
   facts: FileFacts;
+  config: LintConfig;
 }
 
-export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>): Promise<Report> {
-  const started = performance.now();
-  const config = configFrom(args);
-  const { root, sources, skipped } = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin) : await fromPaths(args.paths, cwd);
-  const project = projectFromFiles(sources, await aiSdkMajorNear(root));
-  if (args.fix && !args.stdinFilename) skipped.push(...(await applyFixes(sources, config, project, args.unsafeFixes, (path) => resolve(root, path))));
-  const linted: LintedFile[] = sources.map(({ path, facts }) => ({ path, result: lintFacts(facts, config, project) }));
-  const report = buildReport(root, linted, skipped, performance.now() - started);
-  return args.quiet ? onlyErrors(report) : report;
+export interface CheckResult {
+  report: Report;
+  /** Problems in the config files used, with where; linting went on with what was valid. */
+  configProblems: { path: string; problem: ConfigProblem; text: string }[];
 }
+
+export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>): Promise<CheckResult> {
+  const started = performance.now();
+  const configs = await configsFor(args, cwd);
+  const { root, sources, skipped } = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs) : await fromPaths(args.paths, cwd, configs);
+  const project = projectFromFiles(sources, await aiSdkMajorNear(root));
+  if (args.fix && !args.stdinFilename) skipped.push(...(await applyFixes(sources, project, args.unsafeFixes, (path) => resolve(root, path))));
+  const linted: LintedFile[] = sources.map(({ path, facts, config }) => ({ path, result: lintFacts(facts, config, project) }));
+  const report = buildReport(root, linted, skipped, performance.now() - started);
+  return { report: args.quiet ? onlyErrors(report) : report, configProblems: await configs.problems() };
+}
+
+/**
+ * The config of each file: `--config` for all, else the nearest `ai-readiness.json`; with
+ * --select/--ignore on top. Remembers which configs were used, to report their problems once.
+ */
+async function configsFor(args: CheckArgs, cwd: string) {
+  const overrides = overridesFrom(args);
+  const read = (path: string) => fs.readFile(path, "utf8").catch(() => null);
+  const paths = { join, dirname };
+  let explicit: LocatedConfig | null = null;
+  if (args.config) {
+    const path = resolve(cwd, args.config);
+    const text = await read(path);
+    if (text === null) throw new UsageError(`--config: cannot read \`${args.config}\``);
+    explicit = configAt(path, text, paths);
+  }
+  const locator = new ConfigLocator(read, paths);
+  const used = new Map<string, LocatedConfig>();
+  return {
+    /** The lint config for a file, or null when its config excludes it. */
+    async forFile(path: string): Promise<LintConfig | null> {
+      const located = explicit ?? (await locator.forFile(path));
+      if (located) used.set(located.path, located);
+      const config = located?.config ?? EMPTY_PROJECT_CONFIG;
+      if (located && !coversPath(config, relative(located.folder, path).split(sep).join("/"))) return null;
+      return mergeConfig(config.lint, overrides);
+    },
+    async problems() {
+      const all: CheckResult["configProblems"] = [];
+      for (const located of used.values()) {
+        if (located.config.problems.length === 0) continue;
+        const text = (await read(located.path)) ?? "";
+        for (const problem of located.config.problems) all.push({ path: relative(cwd, located.path) || located.path, problem, text });
+      }
+      return all;
+    },
+  };
+}
+
+type Configs = Awaited<ReturnType<typeof configsFor>>;
 
 /** Rules on and off from --select and --ignore; unknown ids are a usage error, not a silent no-op. */
-function configFrom(args: CheckArgs): LintConfig {
+function overridesFrom(args: CheckArgs): Partial<LintConfig> {
   const known = RULES.map((r) => r.id);
   for (const id of [...args.select, ...args.ignore]) {
     if (!known.includes(id)) throw new UsageError(`unknown rule \`${id}\` (see \`ai-readiness rules\`)`);
@@ -55,10 +104,10 @@ function configFrom(args: CheckArgs): LintConfig {
     if (args.select.length > 0) rules[rule.id] = args.select.includes(rule.id) ? rule.severity : "off";
     if (args.ignore.includes(rule.id)) rules[rule.id] = "off";
   }
-  return { ...DEFAULT_CONFIG, rules };
+  return { rules };
 }
 
-async function fromPaths(paths: string[], cwd: string) {
+async function fromPaths(paths: string[], cwd: string, configs: Configs) {
   const absolute = paths.map((p) => resolve(cwd, p));
   for (const path of absolute) {
     if (!(await fs.stat(path).catch(() => null))) throw new UsageError(`no such file or folder: ${path}`);
@@ -69,26 +118,33 @@ async function fromPaths(paths: string[], cwd: string) {
   const skipped: { path: string; reason: string }[] = [];
   const unreadable = (path: string, reason: string) => skipped.push({ path: toReportPath(path), reason });
   for (const file of await findSourceFiles(absolute, fs, join, unreadable)) {
+    const config = await configs.forFile(file.path);
+    if (!config) {
+      // A file named on the command line is reported as skipped; one found by the walk is simply not checked.
+      if (absolute.includes(file.path)) skipped.push({ path: toReportPath(file.path), reason: "excluded by ai-readiness.json" });
+      continue;
+    }
     const text = await readSource(file.path);
     if (typeof text !== "string") skipped.push({ path: toReportPath(file.path), reason: text.skipped });
     else {
       const analysed = analyse(text, file.language);
-      if ("facts" in analysed) sources.push({ path: toReportPath(file.path), facts: analysed.facts });
+      if ("facts" in analysed) sources.push({ path: toReportPath(file.path), facts: analysed.facts, config });
       else skipped.push({ path: toReportPath(file.path), reason: analysed.skipped });
     }
   }
   return { root, sources, skipped };
 }
 
-async function fromStdin(filename: string, cwd: string, readStdin: () => Promise<string>) {
+async function fromStdin(filename: string, cwd: string, readStdin: () => Promise<string>, configs: Configs) {
   const language = languageForPath(filename);
   if (!language) throw new UsageError(`--stdin-filename: \`${filename}\` is not a Python, TypeScript or JavaScript file`);
   const text = await readStdin();
   const path = relative(cwd, resolve(cwd, filename)).split(sep).join("/");
-  const analysed = text.length > MAX_FILE_CHARS ? { skipped: `too large (${text.length} characters)` } : analyse(text, language);
+  const config = await configs.forFile(resolve(cwd, filename));
+  const analysed = !config ? { skipped: "excluded by ai-readiness.json" } : text.length > MAX_FILE_CHARS ? { skipped: `too large (${text.length} characters)` } : analyse(text, language);
   return {
     root: cwd,
-    sources: "facts" in analysed ? [{ path, facts: analysed.facts }] : [],
+    sources: "facts" in analysed && config ? [{ path, facts: analysed.facts, config }] : [],
     skipped: "facts" in analysed ? [] : [{ path, reason: analysed.skipped }],
   };
 }
@@ -106,11 +162,11 @@ function analyse(text: string, language: FileFacts["language"]): { facts: FileFa
  * Runs the shared fix loop on every file with findings, writes the files that changed,
  * and replaces their facts with those of the fixed text.
  */
-async function applyFixes(sources: Source[], config: LintConfig, project: ProjectFacts, unsafe: boolean, absolute: (path: string) => string) {
+async function applyFixes(sources: Source[], project: ProjectFacts, unsafe: boolean, absolute: (path: string) => string) {
   const unwritten: { path: string; reason: string }[] = [];
   for (const source of sources) {
     if (source.facts.callSites.length === 0 && source.facts.stringLiterals.length === 0) continue;
-    const result = fixText(source.facts.text, source.facts.language, config, project, { unsafe });
+    const result = fixText(source.facts.text, source.facts.language, source.config, project, { unsafe });
     if (result.applied === 0 || result.text === source.facts.text) continue;
     try {
       await fs.writeFile(absolute(source.path), result.text, "utf8");

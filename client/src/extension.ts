@@ -30,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: "untitled", language },
     ]),
     outputChannel: output,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{py,ts,tsx,mts,cts,js,jsx,mjs,cjs}") },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/{*.py,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,ai-readiness.json}") },
     errorHandler: restarts,
   };
   client = new LanguageClient(SERVER_ID, "AI Readiness", serverOptions, clientOptions);

@@ -51,6 +51,7 @@ export function emptyFacts(text: string, language: LanguageId): FileFacts {
     callSites: [],
     clients: [],
     jsonParses: [],
+    sinks: [],
     stringLiterals: [],
     instrumentation: [],
     imports: { insertAt: 0, hasOpenTelemetry: false, hasOs: false, hasLogging: false },

@@ -13,7 +13,7 @@ export { MAX_FILE_CHARS, analyzeText, emptyFacts, mayContainModelCode } from "./
 export { lintDocument, lintFacts, lintText, lintTree, settingFor, type LintResult } from "./lint";
 export { FileSkipped, LIMITS, budgetStats, resetBudgetStats, type BudgetStats } from "./parse/budget";
 export { applyEdits, fixText, isApplicable, type FixOptions, type FixResult } from "./fix";
-export { DEFAULT_CONFIG, DEFAULT_FIX, isRuleSetting, sanitizeConfig, type FixDefaults, type LintConfig } from "./config";
+export { DEFAULT_CONFIG, DEFAULT_FIX, isRuleSetting, sanitizeConfig, type FixDefaults, type LintConfig } from "./config/lintConfig";
 export { EMPTY_PROJECT, aiSdkMajorFromPackageJson, projectFromFiles, type ProjectFacts } from "./model/project";
 export type { FileFacts } from "./model/facts";
 export type { CallChecks } from "./model/checks";

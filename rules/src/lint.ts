@@ -1,6 +1,6 @@
 /** One file through every enabled rule: findings with severities, suppressions applied. */
 import { analyzeText, emptyFacts, extractFacts, mayContainModelCode } from "./analyze";
-import type { LintConfig } from "./config";
+import type { LintConfig, Wrappers } from "./config/lintConfig";
 import { LineIndex } from "./lineIndex";
 import { computeChecks, type CallChecks } from "./model/checks";
 import type { FileFacts } from "./model/facts";
@@ -8,10 +8,11 @@ import type { ProjectFacts } from "./model/project";
 import { checkBudget, FileSkipped, LIMITS, withBudget } from "./parse/budget";
 import type { SourceDocument } from "./parse/document";
 import type { Tree } from "./parse/parser";
-import type { Rule } from "./rule";
+import type { FindingDraft, Rule } from "./rule";
 import { RULES } from "./rules/registry";
-import { isSuppressed } from "./suppressions";
-import type { Finding, LanguageId, RuleSetting } from "./types";
+import { suppressionOf } from "./suppressions";
+import { unusedSuppression, unusedSuppressions, type SuppressionUse } from "./rules/unused-suppression/rule";
+import type { Finding, LanguageId, RuleSetting, Severity } from "./types";
 
 export interface LintResult {
   facts: FileFacts;
@@ -23,33 +24,42 @@ export interface LintResult {
 
 /** The severity a rule runs at under `config`, or `off`. */
 export function settingFor(rule: Rule, config: LintConfig): RuleSetting {
-  return config.rules[rule.id] ?? (rule.tier === "recommended" ? rule.severity : "off");
+  return config.rules[rule.id] ?? (rule.tier === "recommended" || config.preset === "strict" ? rule.severity : "off");
 }
+
+/** The rule's options: its defaults, with the configured values on top. */
+export function optionsFor(rule: Rule, config: LintConfig): Record<string, unknown> {
+  const defaults = Object.fromEntries(Object.entries(rule.options ?? {}).map(([name, option]) => [name, option.default]));
+  return { ...defaults, ...config.ruleOptions?.[rule.id] };
+}
+
+const NO_WRAPPERS: Wrappers = { tracing: [], timeout: [] };
 
 export function lintFacts(facts: FileFacts, config: LintConfig, projectFacts: ProjectFacts): LintResult {
   // Instrumentation turned on in this very file counts before any workspace index knows it.
   const own = facts.instrumentation[0];
   const project = own && !projectFacts.instrumentation ? { ...projectFacts, instrumentation: { path: "", span: own } } : projectFacts;
-  const checks = facts.callSites.map((_, index) => computeChecks(facts, index, project));
+  const checks = facts.callSites.map((_, index) => computeChecks(facts, index, project, config.wrappers));
   const findings: Finding[] = [];
-  if (facts.callSites.length === 0 && facts.stringLiterals.length === 0) return { facts, checks, findings };
-  const lines = new LineIndex(facts.text);
+  let lines: LineIndex | undefined;
+  const uses: SuppressionUse[] = facts.suppressions.map((suppression) => ({ suppression, used: new Set<string>() }));
+  const report = (rule: Rule, severity: Severity, draft: FindingDraft, suppressible: boolean) => {
+    const finding: Finding = { rule: rule.id, factor: rule.factor, severity, message: draft.message, span: draft.span, related: draft.related ?? [], fix: draft.fix ?? null };
+    const suppression = suppressible ? suppressionOf(finding, facts.suppressions, (lines ??= new LineIndex(facts.text))) : undefined;
+    if (suppression) uses.find((u) => u.suppression === suppression)!.used.add(rule.id);
+    else findings.push(finding);
+  };
   for (const rule of RULES) {
     const severity = settingFor(rule, config);
     if (severity === "off") continue;
     checkBudget();
-    for (const draft of rule.check({ facts, checks, project, fix: config.fix })) {
-      const finding: Finding = {
-        rule: rule.id,
-        factor: rule.factor,
-        severity,
-        message: draft.message,
-        span: draft.span,
-        related: draft.related ?? [],
-        fix: draft.fix ?? null,
-      };
-      if (!isSuppressed(finding, facts.suppressions, lines)) findings.push(finding);
-    }
+    for (const draft of rule.check({ facts, checks, project, fix: config.fix, options: optionsFor(rule, config), wrappers: config.wrappers ?? NO_WRAPPERS })) report(rule, severity, draft, true);
+  }
+  const unusedSetting = settingFor(unusedSuppression, config);
+  if (unusedSetting !== "off" && uses.length > 0) {
+    const isKnown = (id: string) => RULES.some((r) => r.id === id);
+    const isActive = (id: string) => settingFor(RULES.find((r) => r.id === id)!, config) !== "off";
+    for (const draft of unusedSuppressions(facts, uses, isKnown, isActive)) report(unusedSuppression, unusedSetting, draft, false);
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
   return { facts, checks, findings };

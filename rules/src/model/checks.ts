@@ -7,6 +7,8 @@ import type { Verdict } from "../types";
 import type { CallSite, FileFacts, JsonParseFact, OptionEntry, OptionsBag } from "./facts";
 import type { ProjectFacts } from "./project";
 import { isGatewayUrl } from "./telemetryCatalogue";
+import { catalogueEntryOf } from "./models";
+import type { Wrappers } from "../config/lintConfig";
 
 export interface CallChecks {
   timeout: Verdict;
@@ -26,21 +28,32 @@ export interface TimeoutDetail {
   disabledBy?: OptionEntry;
 }
 
-export function computeChecks(facts: FileFacts, index: number, project: ProjectFacts): CallChecks {
+const NO_WRAPPERS: Wrappers = { tracing: [], timeout: [] };
+
+/** `wrappers`: the team's own helpers from the config; a call inside one passes what it provides. */
+export function computeChecks(facts: FileFacts, index: number, project: ProjectFacts, wrappers: Wrappers = NO_WRAPPERS): CallChecks {
   const site = facts.callSites[index];
   if (site.broken) {
     return { timeout: "unknown", outputLimit: "unknown", usageRecorded: "unknown", telemetry: "unknown", outputGuarded: "unknown", errorHandling: "unknown", modelPinned: "unknown" };
   }
-  const telemetry = telemetryCheck(site, project);
+  const wrappedBy = (names: string[]) => site.context.wrappers.some((w) => names.includes(w));
+  const telemetry = wrappedBy(wrappers.tracing) ? "pass" : telemetryCheck(site, project);
   return {
-    timeout: timeoutCheck(site, facts.text).verdict,
+    timeout: wrappedBy(wrappers.timeout) ? "pass" : timeoutCheck(site, facts.text).verdict,
     outputLimit: outputLimitCheck(site, facts.text),
     usageRecorded: usageCheck(site, project),
     telemetry,
     outputGuarded: outputGuardedCheck(facts, index),
     errorHandling: site.insideTry ? "pass" : "fail",
-    modelPinned: site.model && /\d{4}-?\d{2}-?\d{2}|@\d{8}$|-\d{3,4}$/.test(site.model) ? "pass" : "unknown",
+    modelPinned: modelPinnedCheck(site),
   };
+}
+
+/** `fail` for a floating alias or a retiring model the catalogue knows; `pass` for a dated id. */
+function modelPinnedCheck(site: CallSite): Verdict {
+  const { alias, retired } = catalogueEntryOf(site);
+  if (alias || retired) return "fail";
+  return site.model && /\d{4}-?\d{2}-?\d{2}|@\d{8}$|-\d{3,4}$/.test(site.model) ? "pass" : "unknown";
 }
 
 function entry(bag: OptionsBag | null, names: string[]): OptionEntry | undefined {

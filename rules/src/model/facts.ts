@@ -62,6 +62,8 @@ export interface ClientFact {
   options: OptionsBag | null;
   /** Wrapped by an instrumenting function or imported from an instrumented drop-in. */
   instrumented: boolean;
+  /** The function it is constructed in; null at module or class level. */
+  functionSpan: Span | null;
   line: number;
 }
 
@@ -70,12 +72,56 @@ export type ResultUse =
   | { kind: "dropped" }
   /** Bound to a name; `usageRead` says whether usage is read from it. */
   | { kind: "bound"; name: string; usageRead: Verdict; statement: StatementFact | null }
-  /** Destructured (`const { text, usage } = …`). */
-  | { kind: "destructured"; names: string[] }
+  /** Destructured (`const { text, usage: used } = …`): property names, and the local names they are bound to. */
+  | { kind: "destructured"; names: string[]; locals: string[] }
   /** Returned or yielded to the caller, who may record it. */
   | { kind: "returned" }
   /** Passed on in a way the engine does not follow. */
   | { kind: "other"; usageRead: Verdict };
+
+/** A loop around a model call, within its function. */
+export interface LoopFact {
+  span: Span;
+  /** `while True`, `while (true)`, `for (;;)`. */
+  infinite: boolean;
+  /** A `break`, `return` or `raise`/`throw` leaves it. */
+  exits: boolean;
+  /** A comparison with a counter-like name or a number appears in it: it may be bounded by a count. */
+  counted: boolean;
+  /** The names the loop binds per item (`for text in texts` → `text`). */
+  variables: string[];
+  /** What it iterates over (`texts`, `chunked(texts, 100)`), as written. */
+  iterable: string | null;
+  /** The call's arguments read one of those names: one call per item. */
+  perItem: boolean;
+}
+
+/** The `try` whose body holds a model call. */
+export interface ErrorHandlerFact {
+  span: Span;
+  /** A broad handler (bare `except`, `Exception`, an SDK error, any `catch`) that neither re-raises nor logs. */
+  swallowing: {
+    span: Span;
+    bodySpan: Span;
+    /** The handler's first statement; a placeholder (`pass`, `...`) is replaced by a fix, anything else is kept after it. */
+    firstStatement: { span: Span; isPlaceholder: boolean } | null;
+    /** `except Exception as e` → `e`; `catch (err)` → `err`. */
+    errorName: string | null;
+    /** From `except`/`catch` to the body: where a JS fix adds the missing `(error)`. */
+    headerSpan: Span;
+  } | null;
+}
+
+/** Where a call sits: its function, wrappers, loop and error handling. */
+export interface CallContext {
+  /** Names of the decorators, context managers and functions the call runs inside (`traced`, `call_llm`). */
+  wrappers: string[];
+  /** The innermost function around the call; null at module level. */
+  functionSpan: Span | null;
+  isAsync: boolean;
+  loop: LoopFact | null;
+  handler: ErrorHandlerFact | null;
+}
 
 export interface CallSite {
   sdk: SdkEntry;
@@ -94,6 +140,8 @@ export interface CallSite {
   /** Python `client.with_options(timeout=…)` in the receiver chain. */
   withOptions: OptionsBag | null;
   model: string | null;
+  /** The model id's text inside its string literal (without quotes), where a fix can replace it. */
+  modelSpan: Span | null;
   /** How the receiver was resolved. `local`: a client built in this file; `module`: the SDK's module client. */
   clientResolution: "local" | "unresolved" | "module" | "none";
   client: ClientFact | null;
@@ -109,6 +157,7 @@ export interface CallSite {
   broken: boolean;
   /** Made through `with_raw_response`: the result is the HTTP response, its usage is read after `.parse()`. */
   rawResponse: boolean;
+  context: CallContext;
   line: number;
 }
 
@@ -125,6 +174,22 @@ export interface JsonParseFact {
   /** Python: the exception type to catch (`json.JSONDecodeError`, or `ValueError` when `json` is not imported as a module). */
   errorType: string;
   broken: boolean;
+}
+
+export type SinkKind = "code" | "shell" | "sql" | "html";
+
+/** Model output reaching code execution, a shell, a SQL string or rendered HTML. */
+export interface SinkFact {
+  kind: SinkKind;
+  /** The sink call, assignment or attribute. */
+  span: Span;
+  /** `eval`, `subprocess.run`, `innerHTML`, `cursor.execute`. */
+  sinkText: string;
+  argumentSpan: Span;
+  /** Index into `callSites` of the model call whose output arrives. */
+  source: number;
+  /** The value passes through a sanitizer or escape call on the way. */
+  sanitized: boolean;
 }
 
 export interface StringLiteralFact {
@@ -155,6 +220,8 @@ export interface ImportFacts {
   hasLogging: boolean;
   /** A module-level logger a fix can reuse (`logger = logging.getLogger(__name__)`). */
   loggerName?: string;
+  /** The imported HTML sanitizer a fix can call (`bleach.clean`, `DOMPurify.sanitize`). */
+  sanitizerCall?: string;
 }
 
 export interface FileFacts {
@@ -163,6 +230,7 @@ export interface FileFacts {
   callSites: CallSite[];
   clients: ClientFact[];
   jsonParses: JsonParseFact[];
+  sinks: SinkFact[];
   stringLiterals: StringLiteralFact[];
   /** Calls that turn on auto-instrumentation for the whole process. */
   instrumentation: Span[];

@@ -5,7 +5,8 @@ import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, Res
 import { PYTHON_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, unwrapUp } from "./flow";
-import { clientKeyLiteral, linkJsonParses, startFacts, type AdapterHooks } from "./common";
+import { clientKeyLiteral, linkJsonParses, linkSinks, ModelOutputTracker, startFacts, type AdapterHooks } from "./common";
+import { sinkOf, type SinkCandidate } from "./sinks";
 import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf, statementFact, stringValue, type Node, parentOf } from "./syntax";
 import { KEY_MARKER, matchProviderKey } from "./secrets";
 import { CLIENT_WRAPPERS, INSTRUMENTED_CLIENT_MODULES, isInstrumentationCall, isTracingModule, SPAN_METHODS, TRACING_HELPER_NAME } from "./telemetryCatalogue";
@@ -31,16 +32,21 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
   };
   const { facts, callNodes } = startFacts(root, text, language, hooks, {
     insertAt: imports.insertAt,
+    sanitizerCall: imports.sanitizerCall(),
     hasOpenTelemetry: imports.get("trace")?.module === "opentelemetry",
     hasOs: imports.get("os")?.module === "os" && imports.get("os")?.name === null,
     hasLogging: imports.get("logging")?.module === "logging" && imports.get("logging")?.name === null,
     loggerName: moduleLogger(root),
   }, nodes);
   const jsonCandidates: { node: Node; fact: JsonParseFact }[] = [];
+  const sinkCandidates: SinkCandidate[] = [];
+  const lookForSinks = facts.callSites.length > 0;
   for (const node of nodes.get("call")!) {
     const callee = node.childForFieldName("function");
     if (!callee) continue;
     if (isInstrumentationCall(callee.text)) facts.instrumentation.push(spanOf(node));
+    const sink = lookForSinks ? sinkOf(node, g, imports) : null;
+    if (sink) sinkCandidates.push(sink);
     if (isJsonLoads(callee.text, imports)) {
       const fact = jsonParseFact(node, callee, imports, text);
       if (fact) jsonCandidates.push({ node, fact });
@@ -50,7 +56,9 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
     const literal = stringLiteralFact(node, facts.clients, text);
     if (literal) facts.stringLiterals.push(literal);
   }
-  linkJsonParses(jsonCandidates, facts, callNodes, g);
+  const tracker = new ModelOutputTracker(facts, callNodes, g);
+  linkJsonParses(jsonCandidates, facts, tracker, g);
+  linkSinks(sinkCandidates, facts, tracker);
   return facts;
 }
 
