@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { setFlagsFromString } from "node:v8";
+import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { CancellationTokenSource, ResponseError } from "vscode-jsonrpc/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -36,6 +36,9 @@ export interface SoakResult {
   failures: string[];
   heapBaselineMb: number;
   heapEndMb: number;
+  /** The same without compiled code (the JIT keeps adding optimised code as paths get hot). */
+  dataBaselineMb: number;
+  dataEndMb: number;
   /** End heap over baseline heap, both after forced GCs. */
   heapRatio: number;
   rssEndMb: number;
@@ -67,6 +70,12 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1e6;
 }
 
+function codeMb(): number {
+  return getHeapSpaceStatistics()
+    .filter((space) => space.space_name.startsWith("code_"))
+    .reduce((sum, space) => sum + space.space_used_size / 1e6, 0);
+}
+
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   await initTestEngine();
   const r = new Random(options.seed);
@@ -82,6 +91,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     failures: [],
     heapBaselineMb: 0,
     heapEndMb: 0,
+    dataBaselineMb: 0,
+    dataEndMb: 0,
     heapRatio: 0,
     rssEndMb: 0,
   };
@@ -195,6 +206,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       if (edit === options.baselineAfter) {
         await Promise.all(pending.splice(0));
         result.heapBaselineMb = heapMb();
+        result.dataBaselineMb = result.heapBaselineMb - codeMb();
       }
       if (edit % 1000 === 0) options.progress?.(edit);
     }
@@ -216,6 +228,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       );
     }
     result.heapEndMb = heapMb();
+    result.dataEndMb = result.heapEndMb - codeMb();
     result.heapRatio = result.heapEndMb / result.heapBaselineMb;
     result.rssEndMb = process.memoryUsage().rss / 1e6;
   } finally {

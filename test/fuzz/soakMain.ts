@@ -21,7 +21,7 @@ async function main(): Promise<number> {
   for (const failure of [...result.failures, ...result.serverErrors].slice(0, 20)) console.log(`  failure: ${failure}`);
   console.log(`requests: ${q.sent} sent, ${q.answered} answered, ${q.cancelled} cancelled, ${q.failed} failed, ${q.unanswered} unanswered`);
   console.log(`diagnostics waited for: ${result.diagnosticsWaits.answered}/${result.diagnosticsWaits.sent}; file events ${result.fileEvents}; open files deleted ${result.deletions}`);
-  console.log(`heap after GC: ${result.heapBaselineMb.toFixed(1)} MB after the first ${Math.min(1000, Math.floor(edits / 10))} edits, ${result.heapEndMb.toFixed(1)} MB at the end (${((result.heapRatio - 1) * 100).toFixed(1)}%); RSS ${Math.round(result.rssEndMb)} MB`);
+  console.log(`heap after GC: ${result.heapBaselineMb.toFixed(1)} MB after the first ${Math.min(1000, Math.floor(edits / 10))} edits, ${result.heapEndMb.toFixed(1)} MB at the end (${((result.heapRatio - 1) * 100).toFixed(1)}%); without compiled code ${result.dataBaselineMb.toFixed(1)} → ${result.dataEndMb.toFixed(1)} MB; RSS ${Math.round(result.rssEndMb)} MB`);
   const ok = result.failures.length === 0 && result.serverErrors.length === 0 && q.failed === 0 && q.unanswered === 0 && result.heapRatio <= 1.2;
   console.log(`${result.edits} edits, ${result.serverErrors.length + result.failures.length} crashes, heap ${ok ? "within" : "check"} 20%: ${ok ? "ok" : "FAILED"} (${Math.round((Date.now() - started) / 1000)} s)`);
   return ok ? 0 : 1;
