@@ -7,7 +7,7 @@ export function initEngine(locate: WasmLocator): Promise<void> {
 }
 
 export type { WasmLocator };
-export { GRAMMAR_FILES, RUNTIME_WASM, languageForLanguageId, languageForPath } from "./parse/parser";
+export { GRAMMAR_FILES, ParserFailed, RUNTIME_WASM, languageForLanguageId, languageForPath } from "./parse/parser";
 export { SourceDocument, type TextChange } from "./parse/document";
 export { MAX_FILE_CHARS, analyzeText, emptyFacts, mayContainModelCode } from "./analyze";
 export { lintDocument, lintFacts, lintText, lintTree, settingFor, type LintResult } from "./lint";

@@ -4,7 +4,7 @@
  * dropped. Nothing here ever throws into the connection: a failure is logged and skipped.
  */
 import type { Connection } from "vscode-languageserver";
-import { emptyFacts, lintDocument, MAX_FILE_CHARS, type LintResult } from "../../rules/src/index";
+import { emptyFacts, lintDocument, MAX_FILE_CHARS, ParserFailed, type LintResult } from "../../rules/src/index";
 import { toDiagnostic } from "./convert";
 import type { ProjectIndex } from "./projectIndex";
 import type { ProjectConfigs } from "./projectConfigs";
@@ -23,6 +23,7 @@ export class DiagnosticsScheduler {
     private readonly configs: ProjectConfigs,
     private readonly engineReady: Promise<void>,
     private readonly debounceMs: number,
+    private readonly onParserFailed: () => void,
   ) {}
 
   schedule(uri: string, delay = this.debounceMs): void {
@@ -95,6 +96,7 @@ export class DiagnosticsScheduler {
       return result;
     } catch (error) {
       this.connection.console.error(`AI Readiness could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (error instanceof ParserFailed) this.onParserFailed();
       return undefined;
     }
   }

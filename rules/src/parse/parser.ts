@@ -44,13 +44,24 @@ function parserFor(language: LanguageId): Parser {
 let failure: string | null = null;
 
 /**
+ * The parser's WebAssembly trapped (out-of-bounds access, unreachable). Its memory may be
+ * corrupt, so every later parse fails too: a long-lived host should restart its process.
+ */
+export class ParserFailed extends Error {
+  constructor(reason: string) {
+    super(`AI Readiness: the parser failed (${reason}) and must be restarted`);
+    this.name = "ParserFailed";
+  }
+}
+
+/**
  * Parses `text`; with `previous` (already edited to match `text`) the parse is incremental.
  * Throws `FileSkipped` for a text over the budget (checked first: some deep texts crash
  * the parser) and when the budget's time runs out mid-parse.
  */
 export function parseText(language: LanguageId, text: string, previous?: Tree): Tree {
   const parser = parserFor(language);
-  if (failure) throw new Error(`AI Readiness: the parser failed earlier (${failure}) and must be restarted`);
+  if (failure) throw new ParserFailed(failure);
   const over = textOverBudget(text, language === "python");
   if (over) throw new FileSkipped(over);
   let tree: Tree | null;
@@ -58,7 +69,10 @@ export function parseText(language: LanguageId, text: string, previous?: Tree): 
     tree = parser.parse(text, previous ?? null, { progressCallback: budgetExpired });
   } catch (error) {
     // A trap inside the WebAssembly (out-of-bounds access, unreachable): its memory may be corrupt.
-    if (error instanceof Error && error.name === "RuntimeError") failure = error.message;
+    if (error instanceof Error && error.name === "RuntimeError") {
+      failure = error.message;
+      throw new ParserFailed(failure);
+    }
     throw error;
   }
   if (!tree) {
