@@ -1,13 +1,21 @@
 /**
- * Runs fuzz cases through the engine (lint, fix, incremental reparse) and through an
- * in-process language server (didOpen, didChange, code actions, fix-all), and counts what
+ * Runs fuzz cases through the engine (lint, fix, incremental reparse), through an
+ * in-process language server (didOpen, didChange, code actions, fix-all) and, one case in
+ * ten, through the CLI (the file on disk, every output format), and counts what
  * went wrong: an exception that escaped, a request that failed, a document that never got
  * its diagnostics, an error in the server's log, and budget overruns as the engine counts them.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { parseArgs, type CheckArgs, type Format } from "../../cli/src/args";
+import { check } from "../../cli/src/check";
+import { render } from "../../cli/src/output";
 import type { CodeAction, Diagnostic } from "vscode-languageserver";
 import { budgetStats, DEFAULT_CONFIG, EMPTY_PROJECT, fixText, lintText, SourceDocument, lintDocument, type LanguageId } from "../../rules/src/index";
 import { initTestEngine } from "../../rules/src/testing";
+import { RULES_DIR } from "../helpers";
 import { TestClient } from "../lspClient";
 import { seedFiles } from "./corpus";
 import { makeCase, type FuzzCase } from "./mutate";
@@ -87,6 +95,15 @@ async function serverChecks(client: TestClient, c: FuzzCase, r: Random): Promise
   await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
 }
 
+/** The CLI's part, on every tenth case (the heavy ones included): the file on disk (read as bytes, binary probed), checked and rendered. */
+async function cliChecks(folder: string, c: FuzzCase, r: Random): Promise<void> {
+  const path = join(folder, `case${extension(c.language)}`);
+  writeFileSync(path, c.text);
+  const format = r.pick<Format>(["text", "json", "sarif", "github"]);
+  const { report } = await check(parseArgs(["check", path, "--format", format]) as CheckArgs, folder, async () => "");
+  await render(report, format, (id) => join(RULES_DIR, id, "docs.md"));
+}
+
 function extension(language: LanguageId): string {
   return { python: ".py", typescript: ".ts", tsx: ".tsx", javascript: ".js" }[language];
 }
@@ -103,6 +120,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   });
   await client.initialize();
   const before = budgetStats();
+  const folder = mkdtempSync(join(tmpdir(), "ai-readiness-fuzz-"));
   const indices = options.only !== undefined ? [options.only] : Array.from({ length: options.cases }, (_, i) => i);
   try {
     for (const index of indices) {
@@ -125,6 +143,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       } catch (error) {
         errors.push(`server: ${describe(error)}`);
       }
+      if (index % 10 === 7) {
+        try {
+          await cliChecks(folder, c, r);
+        } catch (error) {
+          errors.push(`cli: ${describe(error)}`);
+        }
+      }
       errors.push(...serverErrors.splice(0).map((m) => `server log: ${m.slice(0, 500)}`));
       if (budgetStats().overruns > overrunsBefore) errors.push(`budget overrun (the engine ran past its time budget without a checkpoint)`);
       if (errors.length > 0) {
@@ -138,6 +163,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     }
   } finally {
     await client.dispose();
+    rmSync(folder, { recursive: true, force: true });
   }
   result.longestMs = Math.max(before.longestMs, budgetStats().longestMs);
   return result;
