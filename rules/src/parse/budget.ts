@@ -141,18 +141,32 @@ function indentLevels(text: string): number {
 
 /** The part of a tree cursor the depth check needs (web-tree-sitter's `TreeCursor`). */
 interface Cursor {
+  readonly startIndex: number;
+  readonly endIndex: number;
   gotoFirstChild(): boolean;
   gotoNextSibling(): boolean;
   gotoParent(): boolean;
   delete(): void;
 }
 
-/** Why the tree is too deep, or null. Walks with a cursor: no recursion, no parent lookups. */
+/**
+ * How many tree levels one character of text can hold at most. Every level but a short
+ * chain of same-span wrappers (`expression_statement` > `call`) is at least one character
+ * narrower than its parent, so a node of n characters holds at most about this many × n.
+ */
+const LEVELS_PER_CHARACTER = 8;
+
+/**
+ * Why the tree is too deep, or null. Walks with a cursor (no recursion, no parent lookups)
+ * and steps over every node too short to reach the limit: on an ordinary file it visits
+ * only the long nodes (functions, classes, blocks), a small share of the tree.
+ */
 export function treeOverBudget(cursor: Cursor): string | null {
   try {
     let depth = 0;
     for (;;) {
-      if (cursor.gotoFirstChild()) {
+      const couldReachLimit = (cursor.endIndex - cursor.startIndex + 1) * LEVELS_PER_CHARACTER > LIMITS.maxTreeDepth - depth;
+      if (couldReachLimit && cursor.gotoFirstChild()) {
         if (++depth > LIMITS.maxTreeDepth) return `nested too deeply (a syntax tree deeper than ${LIMITS.maxTreeDepth})`;
         continue;
       }
