@@ -89,6 +89,16 @@ describe("ai-readiness.json in the CLI", () => {
     assert.ok(findings(result.stdout).includes("app/summarize.py missing-timeout"), "defaults apply");
   });
 
+  it("test files get only the rules that matter in tests, unless checkTests is on", () => {
+    const dir = fresh();
+    mkdirSync(join(dir, "tests"));
+    cpSync(join(dir, "app", "summarize.py"), join(dir, "tests", "test_summarize.py"));
+    const inTests = () => findings(run(dir, ["check", ".", "--format", "json"]).stdout).filter((f) => f.startsWith("tests/"));
+    assert.deepEqual(inTests(), ["tests/test_summarize.py deprecated-model", "tests/test_summarize.py hardcoded-api-key"]);
+    writeFileSync(join(dir, "ai-readiness.json"), '{ "checkTests": true }');
+    assert.ok(inTests().includes("tests/test_summarize.py missing-timeout"));
+  });
+
   it("unknown rules are warnings: reported, but the exit code follows the findings", () => {
     const dir = fresh();
     writeFileSync(join(dir, "ai-readiness.json"), '{ "rules": { "no-such-rule": "off" } }');

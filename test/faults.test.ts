@@ -124,23 +124,41 @@ describe("the CLI", () => {
 });
 
 describe("the server's project index", () => {
-  it("skips unreadable folders and files with their reasons; a deleted file is simply gone", async () => {
-    const index = new ProjectIndex(faultyFs());
-    await index.scan([root]);
-    assert.deepEqual(
-      [...index.skipped].map(([path, reason]) => `${path.slice(root.length + 1)}: ${reason}`).sort(),
-      ["app/loop: symbolic link to a folder already read", "app/secret.py: could not be read (EACCES)", "app/self-a.py: symbolic link loops on itself", "app/self-b: symbolic link loops on itself", "locked: folder could not be read (EACCES)"],
+  it("skips unreadable folders and files with their reasons; the readable files still count", async (t) => {
+    const realReaddir = fsp.readdir;
+    t.mock.method(fsp, "readdir", (path: string, ...rest: unknown[]) =>
+      String(path).endsWith("locked") ? Promise.reject(errno("EACCES")) : (realReaddir as (...a: unknown[]) => Promise<unknown>)(path, ...rest),
     );
+    const realRead = fsp.readFile;
+    t.mock.method(fsp, "readFile", (path: string, ...rest: unknown[]) =>
+      String(path).endsWith("secret.py") ? Promise.reject(errno("EACCES")) : (realRead as (...a: unknown[]) => Promise<unknown>)(path, ...rest),
+    );
+    const index = new ProjectIndex();
+    await index.scan([root]);
+    const relativeTo = (path: string) => path.slice(root.length + 1);
+    assert.deepEqual([...index.walkSkipped].map(([path, reason]) => `${relativeTo(path)}: ${reason}`).sort(), [
+      "app/loop: symbolic link to a folder already read",
+      "app/self-a.py: symbolic link loops on itself",
+      "app/self-b: symbolic link loops on itself",
+      "locked: folder could not be read (EACCES)",
+    ]);
+    const skipped = [...index.files()].filter((f) => f.skipped).map((f) => `${relativeTo(f.path)}: ${f.skipped}`);
+    assert.deepEqual(skipped, ["app/secret.py: could not be read (EACCES)"]);
     assert.equal(index.facts().instrumentation?.path, join(root, "main.py"), "the readable files still count");
   });
 
-  it("a file that throws in the engine is skipped with its reason, and the scan goes on", async () => {
+  it("a file deleted between the walk and the read, or one over the engine's budget: skipped with the reason, the scan goes on", async (t) => {
+    const realStat = fsp.stat;
+    t.mock.method(fsp, "stat", (path: string, ...rest: unknown[]) =>
+      String(path).endsWith("gone.py") ? Promise.reject(errno("ENOENT")) : (realStat as (...a: unknown[]) => Promise<unknown>)(path, ...rest),
+    );
     const deep = join(root, "deep.py");
     writeFileSync(deep, INIT + "x = " + "(".repeat(5000) + ")".repeat(5000) + "\n");
     try {
       const index = new ProjectIndex();
       await index.scan([root]);
-      assert.match(index.skipped.get(deep) ?? "", /nested too deeply/);
+      assert.match(index.file(deep)?.skipped ?? "", /nested too deeply \(5000 open brackets/);
+      assert.equal(index.file(join(root, "app", "gone.py"))?.skipped, "could not be read (ENOENT)");
       assert.equal(index.facts().instrumentation?.path, join(root, "main.py"));
     } finally {
       rmSync(deep);

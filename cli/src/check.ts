@@ -22,6 +22,7 @@ import {
   type RuleSetting,
 } from "../../rules/src/index";
 import { findSourceFiles } from "../../rules/src/project/walk";
+import { isTestPath } from "../../rules/src/project/testFiles";
 import { coversPath, EMPTY_PROJECT_CONFIG, type ConfigProblem } from "../../rules/src/config/configFile";
 import { mergeConfig } from "../../rules/src/config/lintConfig";
 import { ConfigLocator, configAt, type LocatedConfig } from "../../rules/src/project/configLocator";
@@ -71,13 +72,13 @@ async function configsFor(args: CheckArgs, cwd: string) {
   const locator = new ConfigLocator(read, paths);
   const used = new Map<string, LocatedConfig>();
   return {
-    /** The lint config for a file, or null when its config excludes it. */
-    async forFile(path: string): Promise<LintConfig | null> {
+    /** The lint config for a file, or null when its config excludes it. `root`: the scan's root, for telling test files. */
+    async forFile(path: string, root: string): Promise<LintConfig | null> {
       const located = explicit ?? (await locator.forFile(path));
       if (located) used.set(located.path, located);
       const config = located?.config ?? EMPTY_PROJECT_CONFIG;
       if (located && !coversPath(config, relative(located.folder, path).split(sep).join("/"))) return null;
-      return mergeConfig(config.lint, overrides);
+      return { ...mergeConfig(config.lint, overrides), testFile: isTestPath(relative(root, path).split(sep).join("/")) };
     },
     async problems() {
       const all: CheckResult["configProblems"] = [];
@@ -118,7 +119,7 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs) {
   const skipped: { path: string; reason: string }[] = [];
   const unreadable = (path: string, reason: string) => skipped.push({ path: toReportPath(path), reason });
   for (const file of await findSourceFiles(absolute, fs, join, unreadable)) {
-    const config = await configs.forFile(file.path);
+    const config = await configs.forFile(file.path, root);
     if (!config) {
       // A file named on the command line is reported as skipped; one found by the walk is simply not checked.
       if (absolute.includes(file.path)) skipped.push({ path: toReportPath(file.path), reason: "excluded by ai-readiness.json" });
@@ -130,6 +131,7 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs) {
       const analysed = analyse(text, file.language);
       if ("facts" in analysed) sources.push({ path: toReportPath(file.path), facts: analysed.facts, config });
       else skipped.push({ path: toReportPath(file.path), reason: analysed.skipped });
+      if ("facts" in analysed && analysed.facts.unparsed) skipped.push({ path: toReportPath(file.path), reason: "does not parse (a syntax error early in the file); nothing in it was checked" });
     }
   }
   return { root, sources, skipped };
@@ -140,7 +142,7 @@ async function fromStdin(filename: string, cwd: string, readStdin: () => Promise
   if (!language) throw new UsageError(`--stdin-filename: \`${filename}\` is not a Python, TypeScript or JavaScript file`);
   const text = await readStdin();
   const path = relative(cwd, resolve(cwd, filename)).split(sep).join("/");
-  const config = await configs.forFile(resolve(cwd, filename));
+  const config = await configs.forFile(resolve(cwd, filename), cwd);
   const analysed = !config ? { skipped: "excluded by ai-readiness.json" } : text.length > MAX_FILE_CHARS ? { skipped: `too large (${text.length} characters)` } : analyse(text, language);
   return {
     root: cwd,

@@ -49,16 +49,20 @@ export function lintFacts(facts: FileFacts, config: LintConfig, projectFacts: Pr
     if (suppression) uses.find((u) => u.suppression === suppression)!.used.add(rule.id);
     else findings.push(finding);
   };
+  const testOnly = config.testFile === true && config.checkTests !== true;
   for (const rule of RULES) {
     const severity = settingFor(rule, config);
-    if (severity === "off") continue;
+    if (severity === "off" || (testOnly && !rule.checksTests)) continue;
     checkBudget();
     for (const draft of rule.check({ facts, checks, project, fix: config.fix, options: optionsFor(rule, config), wrappers: config.wrappers ?? NO_WRAPPERS })) report(rule, severity, draft, true);
   }
   const unusedSetting = settingFor(unusedSuppression, config);
   if (unusedSetting !== "off" && uses.length > 0) {
     const isKnown = (id: string) => RULES.some((r) => r.id === id);
-    const isActive = (id: string) => settingFor(RULES.find((r) => r.id === id)!, config) !== "off";
+    const isActive = (id: string) => {
+      const rule = RULES.find((r) => r.id === id)!;
+      return settingFor(rule, config) !== "off" && (!testOnly || rule.checksTests === true);
+    };
     for (const draft of unusedSuppressions(facts, uses, isKnown, isActive)) report(unusedSuppression, unusedSetting, draft, false);
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));

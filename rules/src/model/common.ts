@@ -184,6 +184,8 @@ function matchMethod(
       if (names.length < segments.length || names.slice(names.length - segments.length).join(".") !== method.path) continue;
       const receiverNames = names.slice(0, names.length - segments.length);
       const resolved = resolveReceiver(root, receiverNames, sdk, hooks, clients, otherObjects, text, callee.startIndex);
+      // `x.chat(…)`, `x.invoke(…)`: a one-word method is a model call only on a client the engine found.
+      if (resolved && resolved.resolution === "unresolved" && !method.path.includes(".")) continue;
       if (resolved) return { sdk, method, ...resolved };
     }
   }
@@ -266,8 +268,9 @@ function callSiteFact(call: Node, callee: Node, match: MethodMatch, text: string
     requestOptions,
     requestOptionsAppendAt,
     withOptions: match.withOptions,
-    model: modelOf(options),
-    modelSpan: modelSpanOf(options),
+    // LangChain: the model is named on the chat model object, not the call.
+    model: modelOf(options) ?? (match.sdk.limitsOnClient ? modelOf(match.client?.options ?? null) : null),
+    modelSpan: modelSpanOf(options) ?? (match.sdk.limitsOnClient ? modelSpanOf(match.client?.options ?? null) : null),
     clientResolution: match.resolution,
     client: match.client,
     insideSpan: !broken && hooks.insideSpan(call),

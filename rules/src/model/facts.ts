@@ -109,6 +109,8 @@ export interface ErrorHandlerFact {
     errorName: string | null;
     /** From `except`/`catch` to the body: where a JS fix adds the missing `(error)`. */
     headerSpan: Span;
+    /** A `try` handler the fix can edit (a `.catch()` callback is not). */
+    fixable: boolean;
   } | null;
 }
 
@@ -238,4 +240,6 @@ export interface FileFacts {
   suppressions: Suppression[];
   /** The file did not parse cleanly: count of error nodes. */
   syntaxErrors: number;
+  /** The file did not parse at all (the whole tree is one error): nothing in it was checked. */
+  unparsed?: boolean;
 }

@@ -17,6 +17,14 @@ const NODE_TYPES = ["call_expression", "new_expression", "string", "template_str
 export function extractJavaScript(root: Node, text: string, language: LanguageId): FileFacts {
   const nodes = nodesByType(root, NODE_TYPES);
   const imports = readImports(root, text);
+  // `require` and `import()` inside functions and constructors load SDKs too.
+  for (const call of nodes.get("call_expression")!) {
+    const loader = call.childForFieldName("function");
+    if (loader?.text !== "require" && loader?.type !== "import") continue;
+    const { outer } = unwrapUp(call, g);
+    const declarator = parentOf(outer);
+    if (declarator?.type === "variable_declarator") readRequire(declarator, imports);
+  }
   const hooks: AdapterHooks = {
     grammar: g,
     ecosystem: "js",
@@ -134,13 +142,16 @@ function readImportStatement(statement: Node, table: ImportTable): void {
 
 /** `const OpenAI = require("openai")` and `const { OpenAI } = require("openai")`. */
 function readRequire(declarator: Node, table: ImportTable): boolean {
-  const value = declarator.childForFieldName("value");
-  if (value?.type !== "call_expression" || value.childForFieldName("function")?.text !== "require") return false;
+  let value = declarator.childForFieldName("value");
+  if (value?.type === "await_expression") value = value.namedChildren[0] ?? null;
+  // `require("openai")`, or `await import("openai")` (its namespace; `default` is the class).
+  const loader = value?.type === "call_expression" ? value.childForFieldName("function") : null;
+  if (!value || !loader || (loader.text !== "require" && loader.type !== "import")) return false;
   const argument = value.childForFieldName("arguments")?.namedChildren[0];
   const module = argument ? stringValue(argument) : undefined;
   const name = declarator.childForFieldName("name");
   if (module === undefined || !name) return false;
-  if (name.type === "identifier") table.add(name.text, module, "default");
+  if (name.type === "identifier") table.add(name.text, module, loader.type === "import" ? null : "default");
   else if (name.type === "object_pattern") {
     for (const part of name.namedChildren) {
       if (part.type === "shorthand_property_identifier_pattern") table.add(part.text, module, part.text);

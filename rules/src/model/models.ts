@@ -25,7 +25,7 @@ export function catalogueEntryOf(site: CallSite): { alias?: FloatingAlias; retir
 
 /** The AI SDK's provider is in the factory (`openai("gpt-4o")`); the SDKs' in the client. */
 function providerMatches(site: CallSite, provider: string): boolean {
-  if (site.sdk.provider === provider) return true;
+  if ((site.sdk.modelProvider ?? site.sdk.provider) === provider) return true;
   return site.sdk.clientClasses.length === 0 && new RegExp(`^${provider === "google" ? "google" : provider}\\b`, "i").test(modelFactoryOf(site));
 }
 
@@ -39,6 +39,6 @@ function speaksForProvider(site: CallSite): boolean {
   const client = site.client;
   if (client && /Azure|Bedrock|Vertex/.test(client.className)) return false;
   const baseUrl = client?.options?.entries.find((e) => e.name === site.sdk.baseUrlOption);
-  if (baseUrl) return typeof baseUrl.literal === "string" && (PROVIDER_HOSTS[site.sdk.provider]?.test(baseUrl.literal) ?? false);
+  if (baseUrl) return typeof baseUrl.literal === "string" && (PROVIDER_HOSTS[site.sdk.modelProvider ?? site.sdk.provider]?.test(baseUrl.literal) ?? false);
   return true;
 }

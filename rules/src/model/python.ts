@@ -170,10 +170,12 @@ function clientConstruction(call: Node, imports: ImportTable): { sdk: SdkEntry; 
   if (!imported) return null;
   const instrumented = imported.module.startsWith("instrumented:");
   const module = instrumented ? imported.module.slice("instrumented:".length) : imported.module;
-  const path = [...(imported.name ? [imported.name] : []), ...names];
-  const sdk = sdkForModule("python", module);
-  if (!sdk || path.length !== 1 || !sdk.clientClasses.includes(path[0])) return null;
-  return { sdk, className: path[0], instrumented, call };
+  // `from google import genai; genai.Client()` is `google.genai.Client`: split the full path at its last name.
+  const full = [module, ...(imported.name ? [imported.name] : []), ...names].join(".");
+  const className = full.slice(full.lastIndexOf(".") + 1);
+  const sdk = sdkForModule("python", full.slice(0, full.lastIndexOf(".")));
+  if (!sdk || !sdk.clientClasses.includes(className)) return null;
+  return { sdk, className, instrumented, call };
 }
 
 /** The name a client construction is bound to: `client`, `self.client`, or a class attribute. */
@@ -195,6 +197,11 @@ function isWithOptionsCall(node: Node): boolean {
   return node.type === "call" && /\.with_options$/.test(node.childForFieldName("function")?.text ?? "");
 }
 
+/** `types.GenerateContentConfig(max_output_tokens=…)`, `HttpOptions(timeout=…)`: an options object built from keywords. */
+function isOptionsObject(value: Node): boolean {
+  return value.type === "call" && /(Config|Options)$/.test(value.childForFieldName("function")?.text ?? "");
+}
+
 /** The keyword arguments of a call, and where one more goes. */
 export function keywordOptions(call: Node, text: string): OptionsBag | null {
   const args = call.childForFieldName("arguments");
@@ -213,7 +220,7 @@ export function keywordOptions(call: Node, text: string): OptionsBag | null {
         valueSpan: spanOf(value),
         valueText: value.text,
         ...(literal !== undefined ? { literal } : {}),
-        ...(value.type === "dictionary" ? { nested: dictOptions(value) } : {}),
+        ...(value.type === "dictionary" ? { nested: dictOptions(value) } : isOptionsObject(value) ? { nested: keywordOptions(value, text) ?? undefined } : {}),
       });
     } else if (arg.type === "dictionary_splat" || arg.type === "list_splat") {
       hasSpread = true;

@@ -15,10 +15,13 @@ export const unpinnedModel: Rule = {
   check(context) {
     const findings: FindingDraft[] = [];
     const allowed = context.options.allow as string[];
+    // Calls through one LangChain model share its model literal: one finding for it.
+    const seen = new Set<number>();
     context.facts.callSites.forEach((site) => {
       const { alias, retired } = catalogueEntryOf(site);
       // A retiring alias is `deprecated-model`'s to report.
-      if (!alias || retired || allowed.includes(alias.alias) || !site.modelSpan) return;
+      if (!alias || retired || allowed.includes(alias.alias) || !site.modelSpan || seen.has(site.modelSpan.start)) return;
+      seen.add(site.modelSpan.start);
       const pinned = alias.snapshot;
       findings.push({
         span: site.modelSpan,

@@ -11,6 +11,7 @@ export const unusedSuppression: Rule = {
   id: "unused-suppression",
   factor: "compliance",
   tier: "recommended",
+  checksTests: true,
   severity: "info",
   summary: "An `ai-readiness: ignore[…]` comment that no longer suppresses anything",
   fix: "safe",
