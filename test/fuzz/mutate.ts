@@ -153,7 +153,8 @@ export function makeCase(seed: number, index: number, seeds: SeedFile[]): FuzzCa
     steps.push(name);
   }
   if (r.chance(0.05)) {
-    const depth = 100 + r.int(400);
+    // Around the budget's limits (256 brackets, a tree 1,000 deep), on both sides.
+    const depth = 100 + r.int(1100);
     steps.push(`nest ${depth} deep`);
     text = insert(text, at(text, r), deepNesting(depth, language, r));
   }
