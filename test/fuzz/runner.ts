@@ -1,5 +1,6 @@
 /**
- * Runs fuzz cases through the engine (lint, fix, incremental reparse), through an
+ * Runs fuzz cases through the engine (lint; fix-all, which must add no syntax error and
+ * converge; incremental reparse), through an
  * in-process language server (didOpen, didChange, code actions, fix-all) and, one case in
  * ten, through the CLI (the file on disk, every output format), and counts what
  * went wrong: an exception that escaped, a request that failed, a document that never got
@@ -14,7 +15,7 @@ import { check } from "../../cli/src/check";
 import { render } from "../../cli/src/output";
 import type { CodeAction, Diagnostic } from "vscode-languageserver";
 import { budgetStats, DEFAULT_CONFIG, EMPTY_PROJECT, fixText, lintText, SourceDocument, lintDocument, type LanguageId } from "../../rules/src/index";
-import { initTestEngine } from "../../rules/src/testing";
+import { initTestEngine, syntaxErrors } from "../../rules/src/testing";
 import { RULES_DIR } from "../helpers";
 import { TestClient } from "../lspClient";
 import { seedFiles } from "./corpus";
@@ -53,7 +54,14 @@ const LANGUAGE_IDS: Record<LanguageId, string> = { python: "python", typescript:
 /** Engine calls on one case; returns the skip reason if the engine skipped the file. */
 function engineChecks(c: FuzzCase, r: Random): string | undefined {
   const lint = lintText(c.text, c.language, DEFAULT_CONFIG, EMPTY_PROJECT);
-  fixText(c.text, c.language, DEFAULT_CONFIG, EMPTY_PROJECT, { unsafe: r.chance(0.5) });
+  // Fix-all on a broken file: never a new syntax error, and a second run changes nothing.
+  const unsafe = r.chance(0.5);
+  const fixed = fixText(c.text, c.language, DEFAULT_CONFIG, EMPTY_PROJECT, { unsafe });
+  if (fixed.applied > 0) {
+    if (syntaxErrors(fixed.text, c.language) > syntaxErrors(c.text, c.language)) throw new Error("fix-all added a syntax error");
+    const again = fixText(fixed.text, c.language, DEFAULT_CONFIG, EMPTY_PROJECT, { unsafe });
+    if (!again.skipped && again.text !== fixed.text) throw new Error(`a second fix-all changed the file again (${again.applied} fixes)`);
+  }
   // The server's path: an open document edited in place, reparsed incrementally.
   const document = new SourceDocument(c.language, c.text);
   try {
