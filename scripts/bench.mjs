@@ -4,7 +4,7 @@
 // nothing here fails on a slow result.
 //
 //   npm run bench                       everything (about 10 to 15 minutes on 2 cores)
-//   npm run bench -- keystroke          one benchmark; `parsers` likewise
+//   npm run bench -- keystroke          one benchmark; `parsers` and `walk` likewise
 //   npm run bench -- --edits 20         fewer letters per keystroke case, for a quick look
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -13,7 +13,7 @@ import { dirname, join } from "node:path";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
 const args = process.argv.slice(2);
-const only = args.filter((a) => a === "keystroke" || a === "parsers");
+const only = args.filter((a) => a === "keystroke" || a === "parsers" || a === "walk");
 const wanted = (name) => only.length === 0 || only.includes(name);
 const edits = args.includes("--edits") ? ["--edits", args[args.indexOf("--edits") + 1]] : [];
 const CASES = ["python:1000", "python:5000", "python:20000", "typescript:1000", "typescript:5000", "typescript:20000"];
@@ -58,6 +58,7 @@ if (wanted("keystroke")) {
   });
 }
 if (wanted("parsers")) results.parsers = run("parsers.js", []);
+if (wanted("walk")) results.walk = run("walk.js", []);
 results.loadAverageAfter = loadavg().map((l) => Math.round(l * 100) / 100);
 rmSync(scratch, { recursive: true, force: true });
 
@@ -83,6 +84,11 @@ if (results.parsers && !results.parsers.failed) {
   console.log("\nParse speed, MB/s (median of 5 passes; min, max)");
   const rows = results.parsers.parsers.map((p) => [p.parser, p.files, f(p.mb), f(p.mbPerSecond.median), f(p.mbPerSecond.min), f(p.mbPerSecond.max), p.filesWithErrors]);
   console.log(table(["parser", "files", "MB", "median", "min", "max", "files with errors"], rows));
+}
+if (results.walk && !results.walk.failed) {
+  const w = results.walk;
+  console.log(`\nFolder walk, ${w.files} files in ${w.folders} folders, ${w.rootPatterns} root patterns, ${w.nestedGitignores} nested .gitignore files, ms`);
+  console.log(table(["", "median", "p95"], [["without .gitignore", f(w.withoutGitignoreMs.median), f(w.withoutGitignoreMs.p95)], ["with .gitignore", f(w.withGitignoreMs.median), f(w.withGitignoreMs.p95)]]));
 }
 
 writeFileSync(join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");

@@ -62,7 +62,7 @@ after(() => rmSync(root, { recursive: true, force: true }));
 describe("the walk", () => {
   it("skips an unreadable folder with its reason, follows no loop, reads no pipe", async () => {
     const skipped: string[] = [];
-    const files = await findSourceFiles([root], faultyFs(), join, (path, reason) => skipped.push(`${path.slice(root.length + 1)}: ${reason}`));
+    const files = await findSourceFiles([root], faultyFs(), join, { skipped: (path, reason) => skipped.push(`${path.slice(root.length + 1)}: ${reason}`) });
     assert.deepEqual(
       files.map((f) => f.path.slice(root.length + 1)),
       ["app/chat.py", "app/gone.py", "app/secret.py", "main.py"],

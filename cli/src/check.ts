@@ -43,10 +43,11 @@ export interface CheckResult {
   configProblems: { path: string; problem: ConfigProblem; text: string }[];
 }
 
-export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>): Promise<CheckResult> {
+/** `onProgress` hears of each file as it is read: the terminal's progress line. */
+export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>, onProgress?: (done: number, total: number) => void): Promise<CheckResult> {
   const started = performance.now();
   const configs = await configsFor(args, cwd);
-  const { root, sources, skipped } = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs) : await fromPaths(args.paths, cwd, configs);
+  const { root, sources, skipped } = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs) : await fromPaths(args.paths, cwd, configs, args.gitignore, onProgress);
   const project = projectFromFiles(sources, await aiSdkMajorNear(root));
   if (args.fix && !args.stdinFilename) skipped.push(...(await applyFixes(sources, project, args.unsafeFixes, (path) => resolve(root, path))));
   const linted: LintedFile[] = sources.map(({ path, facts, config }) => ({ path, result: lintFacts(facts, config, project) }));
@@ -108,7 +109,7 @@ function overridesFrom(args: CheckArgs): Partial<LintConfig> {
   return { rules };
 }
 
-async function fromPaths(paths: string[], cwd: string, configs: Configs) {
+async function fromPaths(paths: string[], cwd: string, configs: Configs, gitignore: boolean, onProgress?: (done: number, total: number) => void) {
   const absolute = paths.map((p) => resolve(cwd, p));
   for (const path of absolute) {
     if (!(await fs.stat(path).catch(() => null))) throw new UsageError(`no such file or folder: ${path}`);
@@ -118,7 +119,9 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs) {
   const sources: Source[] = [];
   const skipped: { path: string; reason: string }[] = [];
   const unreadable = (path: string, reason: string) => skipped.push({ path: toReportPath(path), reason });
-  for (const file of await findSourceFiles(absolute, fs, join, unreadable)) {
+  const files = await findSourceFiles(absolute, fs, join, { gitignore, skipped: unreadable });
+  for (const [index, file] of files.entries()) {
+    onProgress?.(index, files.length);
     const config = await configs.forFile(file.path, root);
     if (!config) {
       // A file named on the command line is reported as skipped; one found by the walk is simply not checked.

@@ -6,7 +6,8 @@ import { parseArgs, USAGE, UsageError } from "./args";
 import { check, exitCodeFor } from "./check";
 import { explain, listRules } from "./explain";
 import { init } from "./init";
-import { render } from "./output";
+import { colorEnabled, render } from "./output";
+import { progressFor } from "./progress";
 import { renderConfigProblems } from "./configProblems";
 
 async function main(argv: string[]): Promise<number> {
@@ -29,8 +30,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case "check": {
       await initEngine((file) => join(__dirname, file));
-      const { report, configProblems } = await check(args, process.cwd(), readStdin);
-      process.stdout.write(await render(report, args.format, docsPath));
+      let stdinText: string | undefined;
+      const progress = args.quiet ? null : progressFor(process.stderr);
+      const { report, configProblems } = await check(args, process.cwd(), async () => (stdinText = await readStdin()), (done, total) => progress?.update(done, total)).finally(() => progress?.end());
+      process.stdout.write(await render(report, args.format, docsPath, { color: colorEnabled(process.stdout, process.env), stdinText }));
       process.stderr.write(renderConfigProblems(configProblems));
       // A config error means the run did not go as configured: CI must not pass silently.
       return configProblems.some((p) => p.problem.severity === "error") ? 2 : exitCodeFor(report, args);

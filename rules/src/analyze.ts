@@ -52,6 +52,8 @@ export function emptyFacts(text: string, language: LanguageId): FileFacts {
     clients: [],
     jsonParses: [],
     sinks: [],
+    uncheckedContents: [],
+    loggedContent: [],
     stringLiterals: [],
     instrumentation: [],
     imports: { insertAt: 0, hasOpenTelemetry: false, hasOs: false, hasLogging: false },

@@ -92,7 +92,7 @@ export class ProjectIndex {
     }
     this.aiSdkMajor = major;
     this.walkSkipped.clear();
-    const files = (await findSourceFiles(this.scope.folders, fs, join, (path, reason) => this.walkSkipped.set(path, reason))).filter((f) => !this.scope.isExcluded(f.path));
+    const files = (await findSourceFiles(this.scope.folders, fs, join, { skipped: (path, reason) => this.walkSkipped.set(path, reason) })).filter((f) => !this.scope.isExcluded(f.path));
     options.onProgress?.(0, files.length);
     const seen = new Set<string>();
     for (const [index, file] of files.entries()) {

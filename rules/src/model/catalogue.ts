@@ -16,6 +16,8 @@ export interface MethodEntry {
   outputLimit: string[];
   /** The API returns parsed, schema-checked output. */
   structuredOutput?: boolean;
+  /** The response carries no token usage to record. */
+  reportsUsage?: false;
   /** A stream reports usage only when asked: `stream_options={"include_usage": True}`. */
   streamUsage?: { option: string; field: string };
 }
@@ -89,9 +91,8 @@ const ANTHROPIC_METHODS: MethodEntry[] = [
 ];
 
 
-const CHAT_METHODS_OPENAI_STYLE: MethodEntry[] = [
-  { path: "chat.completions.create", kind: "chat", outputLimit: ["max_completion_tokens", "max_tokens"], streamUsage: OPENAI_STREAM_USAGE },
-];
+/** OpenAI-style chat on other SDKs; Groq reports stream usage by itself (`x_groq.usage`). */
+const CHAT_METHODS_OPENAI_STYLE: MethodEntry[] = [{ path: "chat.completions.create", kind: "chat", outputLimit: ["max_completion_tokens", "max_tokens"] }];
 
 /** LangChain chat models: the model object is the client; calls pass messages, options live on the model. */
 const LANGCHAIN_METHODS = (limits: string[]): MethodEntry[] =>
@@ -165,7 +166,8 @@ const PYTHON_PROVIDERS: SdkEntry[] = [
       { path: "models.generate_content_stream", kind: "generate", outputLimit: ["config.max_output_tokens"] },
       { path: "aio.models.generate_content", kind: "generate", outputLimit: ["config.max_output_tokens"] },
       { path: "aio.models.generate_content_stream", kind: "generate", outputLimit: ["config.max_output_tokens"] },
-      { path: "models.embed_content", kind: "embedding", outputLimit: [] },
+      // The Gemini API reports no token usage for embeddings (only Vertex AI does).
+      { path: "models.embed_content", kind: "embedding", outputLimit: [], reportsUsage: false },
     ],
     // No default deadline; `http_options` takes milliseconds.
     timeout: { option: "http_options.timeout", unit: "ms", defaultSeconds: null, alternatives: ["config.http_options"], clientOnly: true },
@@ -289,7 +291,7 @@ const JS_PROVIDERS: SdkEntry[] = [
     methods: [
       { path: "models.generateContent", kind: "generate", outputLimit: ["config.maxOutputTokens"] },
       { path: "models.generateContentStream", kind: "generate", outputLimit: ["config.maxOutputTokens"] },
-      { path: "models.embedContent", kind: "embedding", outputLimit: [] },
+      { path: "models.embedContent", kind: "embedding", outputLimit: [], reportsUsage: false },
     ],
     // Options go in the body (`config.httpOptions.timeout`, `config.abortSignal`) or on the client.
     timeout: { option: "httpOptions.timeout", unit: "ms", defaultSeconds: null, alternatives: ["config.httpOptions", "config.abortSignal"], clientOnly: true },

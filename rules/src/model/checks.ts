@@ -150,7 +150,7 @@ function modelObjectLimit(site: CallSite, names: string[]): Verdict {
 }
 
 function usageCheck(site: CallSite, project: ProjectFacts): Verdict {
-  if (site.sdk.unbilled) return "unknown";
+  if (site.sdk.unbilled || site.method.reportsUsage === false) return "unknown";
   if (site.client?.instrumented || project.instrumentation || telemetryOption(site) === "pass") return "pass";
   if (entry(site.options, ["onFinish", "onStepFinish"])) return "pass";
   if (site.rawResponse) return "unknown";

@@ -13,7 +13,9 @@ import { enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatem
 import { isBroken, spanOf, startsItsLine, statementFact, type Node } from "./syntax";
 import { SDK_SERIALISERS } from "./validators";
 import { callContext } from "./context";
+import { promptFlow } from "./promptFlow";
 import { isSanitized, type SinkCandidate } from "./sinks";
+import { PROMPT_NAMES, type ContentUse } from "./outputUse";
 import { CLIENT_WRAPPERS } from "./telemetryCatalogue";
 
 export interface ClientConstruction {
@@ -72,6 +74,8 @@ export function startFacts(root: Node, text: string, language: LanguageId, hooks
     clients,
     jsonParses: [],
     sinks: [],
+    uncheckedContents: [],
+    loggedContent: [],
     stringLiterals: [],
     instrumentation: [],
     imports,
@@ -282,6 +286,7 @@ function callSiteFact(call: Node, callee: Node, match: MethodMatch, text: string
     broken,
     rawResponse: RAW_RESPONSE_ACCESSORS.some((a) => callee.text.includes(a)),
     context: broken ? { wrappers: [], functionSpan: null, isAsync: false, loop: null, handler: null } : callContext(call, g),
+    promptFlow: broken ? { requestInSystem: null, unboundedInput: null } : promptFlow(call, options, g),
     line: call.startPosition.row,
   };
 }
@@ -329,9 +334,14 @@ export class ModelOutputTracker {
 
   /** The index of the call site whose output reaches `argument` (inside `node`), or null. */
   sourceOf(node: Node, argument: Node, stopAt?: (value: Node) => boolean): number | null {
+    return this.originOf(node, argument, stopAt)?.source ?? null;
+  }
+
+  /** The call site, and the name the output arrives under (null when the call itself is in `argument`). */
+  originOf(node: Node, argument: Node, stopAt?: (value: Node) => boolean): { source: number; name: string | null } | null {
     if (this.facts.callSites.length === 0) return null;
     const direct = this.callNodes.findIndex((c) => c.startIndex >= argument.startIndex && c.endIndex <= argument.endIndex);
-    if (direct >= 0) return direct;
+    if (direct >= 0) return { source: direct, name: null };
     const scope = enclosingScope(node, this.g);
     const key = `${scope.id}:${stopAt ? "stop" : "all"}`;
     let tainted = this.taintCache.get(key);
@@ -341,7 +351,7 @@ export class ModelOutputTracker {
     }
     for (const name of referencedNames(argument, this.g)) {
       const origin = tainted.get(name);
-      if (origin !== undefined) return origin;
+      if (origin !== undefined) return { source: origin, name };
     }
     return null;
   }
@@ -369,6 +379,31 @@ export function linkJsonParses(candidates: { node: Node; fact: JsonParseFact }[]
     if (SDK_SERIALISERS.some((s) => new RegExp(`\\.${s}\\s*\\(`).test(argument.text))) continue;
     const source = tracker.sourceOf(node, argument);
     if (source !== null) facts.jsonParses.push({ ...fact, source });
+  }
+}
+
+/** A response's metadata fields (`response.usage.total_tokens`): logging these is not logging the conversation. */
+const METADATA_READ = /[\w$]+(?:\s*\.\s*[\w$]+|\[[^\]]*\])*\s*\.\s*(?:usage|usage_metadata|usageMetadata|model|id|created|finish_reason|stop_reason|totalUsage|response_metadata|length)\b(?:\s*\.\s*[\w$]+|\[[^\]]*\])*/g;
+
+/** Content read without a None check, and whole prompts or outputs handed to a logger. */
+export function linkOutputUses(contentUses: ContentUse[], logCalls: { call: Node; args: Node[] }[], facts: FileFacts, tracker: ModelOutputTracker, g: Grammar): void {
+  for (const use of contentUses) {
+    if (isBroken(use.content)) continue;
+    const source = tracker.sourceOf(use.content, use.content);
+    if (source !== null) facts.uncheckedContents.push({ span: spanOf(use.content), method: use.method, source });
+  }
+  for (const { call, args } of logCalls) {
+    if (isBroken(call)) continue;
+    for (const arg of args) {
+      const prompt = [...referencedNames(arg, g)].find((n) => PROMPT_NAMES.test(n));
+      const origin = tracker.originOf(call, arg);
+      const withoutMetadata = arg.text.replace(METADATA_READ, "");
+      const output = origin && (origin.name === null || new RegExp(`(^|[^\\w$.])${origin.name.replace(/\$/g, "\\$")}\\b`).test(withoutMetadata)) ? origin.source : null;
+      if (prompt || output !== null) {
+        facts.loggedContent.push({ span: spanOf(call), what: output !== null ? "output" : "prompt", name: prompt ?? facts.callSites[output!].calleeText, source: output });
+        break;
+      }
+    }
   }
 }
 

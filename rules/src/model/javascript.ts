@@ -1,8 +1,9 @@
 /** The TypeScript/JavaScript adapter (TS, TSX, JS, JSX): a tree-sitter tree → the file's model facts. */
 import type { LanguageId } from "../types";
 import { AI_SDK_PROVIDER_FACTORIES, sdkForModule, type SdkEntry } from "./catalogue";
-import { clientKeyLiteral, linkJsonParses, linkSinks, ModelOutputTracker, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
+import { clientKeyLiteral, linkJsonParses, linkOutputUses, linkSinks, ModelOutputTracker, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
 import { sinkOf, type SinkCandidate } from "./sinks";
+import { contentUseOf, logArguments, type ContentUse } from "./outputUse";
 import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, StringLiteralFact } from "./facts";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, unwrapUp } from "./flow";
 import { JS_GRAMMAR as g } from "./grammar";
@@ -12,7 +13,7 @@ import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf
 import { CLIENT_WRAPPERS, INSTRUMENTATION_CLASSES, isInstrumentationCall, isTracingModule, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
 
-const NODE_TYPES = ["call_expression", "new_expression", "string", "template_string", "comment", "assignment_expression", "jsx_attribute"];
+const NODE_TYPES = ["call_expression", "new_expression", "string", "template_string", "comment", "assignment_expression", "jsx_attribute", "member_expression"];
 
 export function extractJavaScript(root: Node, text: string, language: LanguageId): FileFacts {
   const nodes = nodesByType(root, NODE_TYPES);
@@ -81,6 +82,14 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
   const tracker = new ModelOutputTracker(facts, callNodes, g);
   linkJsonParses(jsonCandidates, facts, tracker, g);
   linkSinks(sinkCandidates, facts, tracker);
+  if (facts.callSites.length > 0) {
+    const contentUses = nodes.get(g.member)!.map((node) => contentUseOf(node, g)).filter((use): use is ContentUse => use !== null);
+    const logCalls = nodes.get(g.call)!.flatMap((call) => {
+      const args = logArguments(call, g);
+      return args ? [{ call, args }] : [];
+    });
+    linkOutputUses(contentUses, logCalls, facts, tracker, g);
+  }
   return facts;
 }
 

@@ -42,6 +42,9 @@ describe("Python providers", () => {
     expectOne(code('http_options={"timeout": 30000}', ', config={"temperature": 0.2}'), { provider: "google", api: "models.generate_content", timeout: "pass", outputLimit: "fail" });
     expectOne(code("", ", config=shared_config"), { provider: "google", api: "models.generate_content", outputLimit: "unknown" });
   });
+  it("Google GenAI embeddings report no usage to record", () => {
+    expectOne(`from google import genai\nc = genai.Client()\nr = c.models.embed_content(model="gemini-embedding-001", contents=["a"])\nvectors = r.embeddings\n`, { provider: "google", api: "models.embed_content", usageRecorded: "unknown" });
+  });
   it("LiteLLM: module functions, its 6000 s default counts as missing", () => {
     expectOne(`import litellm\nlitellm.completion(model="gpt-5.5-2026-04-23", messages=[], max_tokens=100)\n`, { provider: "litellm", api: "completion", timeout: "fail", outputLimit: "pass" });
     expectOne(`from litellm import acompletion\nasync def f():\n    return await acompletion(model="m", messages=[], timeout=30)\n`, { provider: "litellm", api: "acompletion", timeout: "pass" });

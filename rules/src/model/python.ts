@@ -5,14 +5,15 @@ import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, Res
 import { PYTHON_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, unwrapUp } from "./flow";
-import { clientKeyLiteral, linkJsonParses, linkSinks, ModelOutputTracker, startFacts, type AdapterHooks } from "./common";
+import { clientKeyLiteral, linkJsonParses, linkOutputUses, linkSinks, ModelOutputTracker, startFacts, type AdapterHooks } from "./common";
 import { sinkOf, type SinkCandidate } from "./sinks";
+import { contentUseOf, logArguments, type ContentUse } from "./outputUse";
 import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf, statementFact, stringValue, type Node, parentOf } from "./syntax";
 import { KEY_MARKER, matchProviderKey } from "./secrets";
 import { CLIENT_WRAPPERS, INSTRUMENTED_CLIENT_MODULES, isInstrumentationCall, isTracingModule, SPAN_METHODS, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
 
-const NODE_TYPES = ["call", "string", "import_statement", "import_from_statement", "comment"];
+const NODE_TYPES = ["call", "string", "import_statement", "import_from_statement", "comment", "attribute"];
 
 export function extractPython(root: Node, text: string, language: LanguageId): FileFacts {
   const nodes = nodesByType(root, NODE_TYPES);
@@ -59,6 +60,14 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
   const tracker = new ModelOutputTracker(facts, callNodes, g);
   linkJsonParses(jsonCandidates, facts, tracker, g);
   linkSinks(sinkCandidates, facts, tracker);
+  if (facts.callSites.length > 0) {
+    const contentUses = nodes.get(g.member)!.map((node) => contentUseOf(node, g)).filter((use): use is ContentUse => use !== null);
+    const logCalls = nodes.get(g.call)!.flatMap((call) => {
+      const args = logArguments(call, g);
+      return args ? [{ call, args }] : [];
+    });
+    linkOutputUses(contentUses, logCalls, facts, tracker, g);
+  }
   return facts;
 }
 
