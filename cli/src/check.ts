@@ -27,6 +27,7 @@ import { coversPath, EMPTY_PROJECT_CONFIG, type ConfigProblem } from "../../rule
 import { mergeConfig } from "../../rules/src/config/lintConfig";
 import { ConfigLocator, configAt, type LocatedConfig } from "../../rules/src/project/configLocator";
 import { UsageError, type CheckArgs } from "./args";
+import { workspaceProject } from "./workspaceClients";
 
 /** Bytes looked at for a NUL, the sign of a binary file. */
 const BINARY_PROBE = 8000;
@@ -49,8 +50,9 @@ export async function check(args: CheckArgs, cwd: string, readStdin: () => Promi
   const configs = await configsFor(args, cwd);
   const { root, sources, skipped } = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs) : await fromPaths(args.paths, cwd, configs, args.gitignore, onProgress);
   const project = projectFromFiles(sources, await aiSdkMajorNear(root));
-  if (args.fix && !args.stdinFilename) skipped.push(...(await applyFixes(sources, project, args.unsafeFixes, (path) => resolve(root, path))));
-  const linted: LintedFile[] = sources.map(({ path, facts, config }) => ({ path, result: lintFacts(facts, config, project) }));
+  const projectFor = await workspaceProject(root, sources, project);
+  if (args.fix && !args.stdinFilename) skipped.push(...(await applyFixes(sources, projectFor, args.unsafeFixes, (path) => resolve(root, path))));
+  const linted: LintedFile[] = sources.map(({ path, facts, config }) => ({ path, result: lintFacts(facts, config, projectFor(path, facts)) }));
   const report = buildReport(root, linted, skipped, performance.now() - started);
   return { report: args.quiet ? onlyErrors(report) : report, configProblems: await configs.problems() };
 }
@@ -167,11 +169,11 @@ function analyse(text: string, language: FileFacts["language"]): { facts: FileFa
  * Runs the shared fix loop on every file with findings, writes the files that changed,
  * and replaces their facts with those of the fixed text.
  */
-async function applyFixes(sources: Source[], project: ProjectFacts, unsafe: boolean, absolute: (path: string) => string) {
+async function applyFixes(sources: Source[], projectFor: (path: string, facts: FileFacts) => ProjectFacts, unsafe: boolean, absolute: (path: string) => string) {
   const unwritten: { path: string; reason: string }[] = [];
   for (const source of sources) {
     if (source.facts.callSites.length === 0 && source.facts.stringLiterals.length === 0) continue;
-    const result = fixText(source.facts.text, source.facts.language, source.config, project, { unsafe });
+    const result = fixText(source.facts.text, source.facts.language, source.config, projectFor(source.path, source.facts), { unsafe });
     if (result.applied === 0 || result.text === source.facts.text) continue;
     try {
       await fs.writeFile(absolute(source.path), result.text, "utf8");

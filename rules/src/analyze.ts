@@ -15,7 +15,7 @@ export const MAX_FILE_CHARS = LIMITS.maxChars;
  * instrumentation call? Most files of a workspace cannot, and are never parsed.
  */
 const MARKERS =
-  /openai|anthropic|["'](?:ai|ai\/[\w-]+)["']|@ai-sdk|groq|mistral|cohere|genai|litellm|ollama|langchain|sk-|AIza|hf_|gsk_|xai-|r8_|pplx-|traceloop|openlit|logfire|weave|LLMObs|Instrument|registerOTel|registerTelemetry|Integration\(|LangfuseExporter|agentops|Laminar|autolog/;
+  /openai|anthropic|completions\.|messages\.(?:create|stream)|responses\.create|generate_?[cC]ontent|embeddings\.create|\.a?invoke\(|["'](?:ai|ai\/[\w-]+)["']|@ai-sdk|groq|mistral|cohere|genai|litellm|ollama|langchain|sk-|AIza|hf_|gsk_|xai-|r8_|pplx-|traceloop|openlit|logfire|weave|LLMObs|Instrument|registerOTel|registerTelemetry|Integration\(|LangfuseExporter|agentops|Laminar|autolog/;
 
 export function mayContainModelCode(text: string): boolean {
   return MARKERS.test(text);

@@ -4,6 +4,7 @@ import type { LintConfig, Wrappers } from "./config/lintConfig";
 import { LineIndex } from "./lineIndex";
 import { computeChecks, type CallChecks } from "./model/checks";
 import type { FileFacts } from "./model/facts";
+import { resolveImportedCallSites } from "./model/importedClients";
 import type { ProjectFacts } from "./model/project";
 import { checkBudget, FileSkipped, LIMITS, withBudget } from "./parse/budget";
 import type { SourceDocument } from "./parse/document";
@@ -35,7 +36,8 @@ export function optionsFor(rule: Rule, config: LintConfig): Record<string, unkno
 
 const NO_WRAPPERS: Wrappers = { tracing: [], timeout: [] };
 
-export function lintFacts(facts: FileFacts, config: LintConfig, projectFacts: ProjectFacts): LintResult {
+export function lintFacts(extracted: FileFacts, config: LintConfig, projectFacts: ProjectFacts): LintResult {
+  const facts = resolveImportedCallSites(extracted, projectFacts);
   // Instrumentation turned on in this very file counts before any workspace index knows it.
   const own = facts.instrumentation[0];
   const project = own && !projectFacts.instrumentation ? { ...projectFacts, instrumentation: { path: "", span: own } } : projectFacts;
@@ -77,19 +79,22 @@ export function lintText(text: string, language: LanguageId, config: LintConfig,
   });
 }
 
-/** Lints from an already parsed tree (the language server keeps one per open document). */
-export function lintTree(tree: Tree, text: string, language: LanguageId, config: LintConfig, project: ProjectFacts): LintResult {
+/**
+ * Lints from an already parsed tree (the language server keeps one per open document).
+ * `project` may depend on the facts (the imports of project clients they hold).
+ */
+export function lintTree(tree: Tree, text: string, language: LanguageId, config: LintConfig, project: ProjectFacts | ((facts: FileFacts) => ProjectFacts)): LintResult {
   return withinBudget(text, language, () => {
     const facts = mayContainModelCode(text) ? extractFacts(tree, text, language) : emptyFacts(text, language);
-    return lintFacts(facts, config, project);
+    return lintFacts(facts, config, typeof project === "function" ? project(facts) : project);
   });
 }
 
 /** Lints an open document, (re)parsing it incrementally within the same budget. */
-export function lintDocument(document: SourceDocument, config: LintConfig, project: ProjectFacts): LintResult {
+export function lintDocument(document: SourceDocument, config: LintConfig, project: ProjectFacts | ((facts: FileFacts) => ProjectFacts)): LintResult {
   return withinBudget(document.text, document.language, () => {
-    if (!mayContainModelCode(document.text)) return lintFacts(emptyFacts(document.text, document.language), config, project);
-    return lintFacts(extractFacts(document.syntaxTree(), document.text, document.language), config, project);
+    const facts = mayContainModelCode(document.text) ? extractFacts(document.syntaxTree(), document.text, document.language) : emptyFacts(document.text, document.language);
+    return lintFacts(facts, config, typeof project === "function" ? project(facts) : project);
   });
 }
 

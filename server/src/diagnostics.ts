@@ -84,7 +84,7 @@ export class DiagnosticsScheduler {
         this.results.set(uri, { version, result: empty });
         return empty;
       }
-      const result = lintDocument(now.source, config, this.project.facts());
+      const result = lintDocument(now.source, config, (facts) => this.project.factsFor(uri, facts));
       if (result.skipped && !this.warnedSkipped.has(uri)) {
         this.warnedSkipped.add(uri);
         this.connection.console.info(`Skipped ${uri}: ${result.skipped}`);

@@ -4,7 +4,7 @@
  * reading suppression comments. Language specifics come in through `AdapterHooks`.
  */
 import type { Ecosystem, MethodEntry, SdkEntry } from "./catalogue";
-import { sdksFor } from "./catalogue";
+import { sdkForModule, sdksFor } from "./catalogue";
 import type { LanguageId } from "../types";
 import type { CallSite, ClientFact, FileFacts, ImportFacts, JsonParseFact, OptionsBag, ResultUse, StringLiteralFact, Suppression } from "./facts";
 import type { Grammar } from "./grammar";
@@ -57,6 +57,7 @@ interface Resolved {
   client: ClientFact | null;
   resolution: CallSite["clientResolution"];
   withOptions: OptionsBag | null;
+  importedFrom?: CallSite["importedFrom"];
 }
 
 /**
@@ -66,7 +67,8 @@ interface Resolved {
 export function startFacts(root: Node, text: string, language: LanguageId, hooks: AdapterHooks, imports: ImportFacts, nodes: Map<string, Node[]>): { facts: FileFacts; callNodes: Node[] } {
   const g = hooks.grammar;
   const constructions = [g.call, ...(hooks.constructionTypes ?? [])].flatMap((type) => nodes.get(type) ?? []).sort((a, b) => a.startIndex - b.startIndex);
-  const { clients, callSites, callNodes } = findCallSites(constructions, text, hooks);
+  const assignments = g.assignments.flatMap(([type]) => nodes.get(type) ?? []);
+  const { clients, callSites, callNodes } = findCallSites(constructions, text, hooks, assignments);
   const facts: FileFacts = {
     language,
     text,
@@ -86,7 +88,7 @@ export function startFacts(root: Node, text: string, language: LanguageId, hooks
 }
 
 /** `constructions`: every call (and JS `new`) of the file, in document order. */
-function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks): { clients: ClientFact[]; callSites: CallSite[]; callNodes: Node[] } {
+function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks, assignments: Node[]): { clients: ClientFact[]; callSites: CallSite[]; callNodes: Node[] } {
   const g = hooks.grammar;
   const clients: ClientFact[] = [];
   const otherObjects = new Set<string>();
@@ -107,19 +109,63 @@ function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks)
       otherObjects.add(name);
     }
   }
+  clients.push(...derivedClients(clients, assignments, hooks.grammar));
   const sdks = sdksFor(hooks.ecosystem).filter((sdk) => hooks.imports.importsFrom(sdk.modules) || clients.some((c) => c.sdk === sdk));
   const callSites: CallSite[] = [];
   const callNodes: Node[] = [];
-  if (sdks.length === 0) return { clients, callSites, callNodes };
   for (const call of calls) {
     const callee = call.childForFieldName(g.callFunction);
     if (!callee) continue;
-    const match = matchMethod(callee, sdks, hooks, clients, otherObjects, text);
+    const match = (sdks.length > 0 ? matchMethod(callee, sdks, hooks, clients, otherObjects, text) : null) ?? importedReceiverMatch(callee, hooks);
     if (!match) continue;
     callSites.push(callSiteFact(call, callee, match, text, hooks));
     callNodes.push(call);
   }
   return { clients, callSites, callNodes };
+}
+
+/** LangChain runnables that keep the model's settings: piped, bound, retried, structured. */
+const DERIVING_METHODS = /^(with_structured_output|withStructuredOutput|bind_tools|bindTools|bind|with_retry|withRetry|with_config|withConfig|with_fallbacks|withFallbacks|pipe)$/;
+
+/**
+ * `chain = prompt | llm | parser`, `structured = llm.with_structured_output(Answer)`,
+ * `prompt.pipe(llm)`: names bound to a runnable built from a chat model call that model, with
+ * its timeout and limits. Followed through up to three steps (`chain2 = chain | other`).
+ */
+function derivedClients(clients: ClientFact[], assignments: Node[], g: Grammar): ClientFact[] {
+  const derived: ClientFact[] = [];
+  const known = () => [...clients, ...derived].filter((c) => c.sdk.limitsOnClient && c.name);
+  for (let step = 0; step < 3; step++) {
+    let added = false;
+    for (const assignment of assignments) {
+      const form = g.assignments.find(([type]) => type === assignment.type);
+      const left = form ? assignment.childForFieldName(form[1]) : null;
+      const right = form ? assignment.childForFieldName(form[2]) : null;
+      if (!left || !right || left.type !== g.identifier || known().some((c) => c.name === left.text)) continue;
+      const source = known().find((c) => buildsOn(right, c.name, g));
+      if (!source) continue;
+      derived.push({ ...source, name: left.text, exported: source.exported && !g.functions.includes(enclosingScope(assignment, g).type) });
+      added = true;
+    }
+    if (!added) break;
+  }
+  return derived;
+}
+
+/** `right` is a pipe containing `name`, or a deriving method called on it or given it. */
+function buildsOn(right: Node, name: string, g: Grammar): boolean {
+  const value = right.type === g.await ? (right.namedChildren[0] ?? right) : right;
+  // Python's LCEL pipe; JS pipes with `.pipe()`.
+  if (value.type === "binary_operator") return value.childForFieldName("operator")?.text === "|" && referencedNames(value, g).has(name);
+  if (value.type !== g.call) return false;
+  const callee = value.childForFieldName(g.callFunction);
+  if (callee?.type !== g.member) return /^RunnableSequence\.from$/.test(callee?.text ?? "") && referencedNames(value, g).has(name);
+  const method = callee.childForFieldName(g.memberProperty)?.text ?? "";
+  if (!DERIVING_METHODS.test(method)) return false;
+  const receiver = callee.childForFieldName(g.memberObject);
+  const args = value.childForFieldName(g.callArguments);
+  if (receiver?.text === name || (method === "pipe" && args !== null && referencedNames(args, g).has(name))) return true;
+  return receiver?.type === g.call && buildsOn(receiver, name, g);
 }
 
 /**
@@ -146,6 +192,7 @@ function clientFact(construction: ClientConstruction, name: string, text: string
     options: hooks.constructorOptions(call, text),
     instrumented: construction.instrumented,
     functionSpan: functionSpanOf(call, hooks.grammar),
+    exported: functionSpanOf(call, hooks.grammar) === null && /^[\w$]+$/.test(name),
     line: call.startPosition.row,
   };
 }
@@ -192,6 +239,24 @@ function matchMethod(
       if (resolved && resolved.resolution === "unresolved" && !method.path.includes(".")) continue;
       if (resolved) return { sdk, method, ...resolved };
     }
+  }
+  return null;
+}
+
+/**
+ * `client.chat.completions.create(…)` where `client` is imported from a project module
+ * (`from app.llm import client`): a call site whose client the workspace resolves at lint
+ * time; the SDK here is provisional, the client's own replaces it (or the site is dropped).
+ */
+function importedReceiverMatch(callee: Node, hooks: AdapterHooks): MethodMatch | null {
+  const { root, names } = memberChain(callee, hooks.grammar);
+  const imported = root.type === hooks.grammar.identifier ? hooks.imports.get(root.text) : undefined;
+  if (!imported || imported.name === null || imported.name === "default" || sdkForModule(hooks.ecosystem, imported.module)) return null;
+  const path = names.filter((n) => !RAW_RESPONSE_ACCESSORS.includes(n)).join(".");
+  for (const sdk of sdksFor(hooks.ecosystem)) {
+    if (sdk.clientClasses.length === 0) continue;
+    const method = sdk.methods.find((m) => m.path === path);
+    if (method) return { sdk, method, client: null, resolution: "imported", withOptions: null, importedFrom: { module: imported.module, name: imported.name } };
   }
   return null;
 }
@@ -276,6 +341,7 @@ function callSiteFact(call: Node, callee: Node, match: MethodMatch, text: string
     model: modelOf(options) ?? (match.sdk.limitsOnClient ? modelOf(match.client?.options ?? null) : null),
     modelSpan: modelSpanOf(options) ?? (match.sdk.limitsOnClient ? modelSpanOf(match.client?.options ?? null) : null),
     clientResolution: match.resolution,
+    ...(match.importedFrom ? { importedFrom: match.importedFrom } : {}),
     client: match.client,
     insideSpan: !broken && hooks.insideSpan(call),
     insideTry: !broken && (isInsideTry(call, g) || (hooks.caught?.(outer) ?? false) || (hooks.retried?.(call) ?? false)),

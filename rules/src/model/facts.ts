@@ -65,6 +65,8 @@ export interface ClientFact {
   instrumented: boolean;
   /** The function it is constructed in; null at module or class level. */
   functionSpan: Span | null;
+  /** Bound at module level, so other modules can import it. */
+  exported: boolean;
   line: number;
 }
 
@@ -145,8 +147,14 @@ export interface CallSite {
   model: string | null;
   /** The model id's text inside its string literal (without quotes), where a fix can replace it. */
   modelSpan: Span | null;
-  /** How the receiver was resolved. `local`: a client built in this file; `module`: the SDK's module client. */
-  clientResolution: "local" | "unresolved" | "module" | "none";
+  /**
+   * How the receiver was resolved. `local`: a client built in this file; `module`: the SDK's
+   * module client; `imported`: a name imported from a project module, resolved at lint time
+   * through the workspace (`importedFrom`).
+   */
+  clientResolution: "local" | "unresolved" | "module" | "none" | "imported";
+  /** The project module and name the receiver was imported as (`app.llm`, `client`). */
+  importedFrom?: { module: string; name: string };
   client: ClientFact | null;
   /** Inside a span, a traced function, or a tracing callback. */
   insideSpan: boolean;

@@ -59,12 +59,17 @@ describe("Python providers", () => {
     // langchain-anthropic caps output at 1024 tokens by default.
     expectOne(`from langchain_anthropic import ChatAnthropic\nllm = ChatAnthropic(model="claude-sonnet-4-6", default_request_timeout=30)\nllm.invoke("hi")\n`, { provider: "langchain", api: "invoke", timeout: "pass", outputLimit: "pass" });
   });
+  it("LangChain runnables built on a chat model call it, with its settings", () => {
+    expectOne(`from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="m", timeout=30)\nchain = prompt | llm | parser\nchain.invoke({"q": 1})\n`, { provider: "langchain", api: "invoke", timeout: "pass", outputLimit: "fail", usageRecorded: "unknown" });
+    expectOne(`from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="m")\nstructured = llm.with_structured_output(Answer)\nstructured.invoke("q")\n`, { provider: "langchain", api: "invoke", timeout: "fail" });
+    expectOne(`import { ChatOpenAI } from "@langchain/openai";\nconst llm = new ChatOpenAI({ model: "m", maxTokens: 100 });\nconst chain = prompt.pipe(llm).pipe(parser);\nawait chain.invoke({ q: 1 });\n`, { provider: "langchain", api: "invoke", outputLimit: "pass" }, "typescript");
+  });
   it("the pre-1.0 OpenAI module API", () => {
     expectOne(`import openai\nopenai.ChatCompletion.create(model="gpt-5.5-2026-04-23", messages=[], request_timeout=30)\n`, { provider: "openai", api: "ChatCompletion.create", timeout: "pass", outputLimit: "fail" });
   });
   it("a one-word method is a call site only on a client the engine found", () => {
     assert.deepEqual(sitesOf(`import cohere\nfrom app.bots import bot\nbot.chat("hello")\n`), []);
-    assert.deepEqual(sitesOf(`from langchain_openai import ChatOpenAI\nchain = prompt | ChatOpenAI()\nchain.invoke({"q": 1})\n`), []);
+    assert.deepEqual(sitesOf(`from langchain_openai import ChatOpenAI\nchain = prompt | retriever\nchain.invoke({"q": 1})\n`), []);
   });
 });
 
