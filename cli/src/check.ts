@@ -2,6 +2,7 @@
 import { promises as fs } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import {
+  FileSkipped,
   MAX_FILE_CHARS,
   RULES,
   aiSdkMajorFromPackageJson,
@@ -50,7 +51,7 @@ export async function check(args: CheckArgs, cwd: string, readStdin: () => Promi
   const { root, sources, skipped } = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs) : await fromPaths(args.paths, cwd, configs, args.gitignore, onProgress);
   const project = projectFromFiles(sources, await aiSdkMajorNear(root));
   const projectFor = await workspaceProject(root, sources, project);
-  if (args.fix && !args.stdinFilename) await applyFixes(sources, projectFor, args.unsafeFixes, (path) => resolve(root, path));
+  if (args.fix && !args.stdinFilename) skipped.push(...(await applyFixes(sources, projectFor, args.unsafeFixes, (path) => resolve(root, path))));
   const linted: LintedFile[] = sources.map(({ path, facts, config }) => ({ path, result: lintFacts(facts, config, projectFor(path, facts)) }));
   const report = buildReport(root, linted, skipped, performance.now() - started);
   return { report: args.quiet ? onlyErrors(report) : report, configProblems: await configs.problems() };
@@ -119,7 +120,8 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs, gitigno
   const toReportPath = (path: string) => relative(root, path).split(sep).join("/") || path;
   const sources: Source[] = [];
   const skipped: { path: string; reason: string }[] = [];
-  const files = await findSourceFiles(absolute, fs, join, { gitignore });
+  const unreadable = (path: string, reason: string) => skipped.push({ path: toReportPath(path), reason });
+  const files = await findSourceFiles(absolute, fs, join, { gitignore, skipped: unreadable });
   for (const [index, file] of files.entries()) {
     onProgress?.(index, files.length);
     const config = await configs.forFile(file.path, root);
@@ -158,6 +160,7 @@ function analyse(text: string, language: FileFacts["language"]): { facts: FileFa
   try {
     return { facts: mayContainModelCode(text) ? analyzeText(text, language) : emptyFacts(text, language) };
   } catch (error) {
+    if (error instanceof FileSkipped) return { skipped: error.reason };
     return { skipped: `could not be analysed (${error instanceof Error ? error.message : String(error)})` };
   }
 }
@@ -166,14 +169,23 @@ function analyse(text: string, language: FileFacts["language"]): { facts: FileFa
  * Runs the shared fix loop on every file with findings, writes the files that changed,
  * and replaces their facts with those of the fixed text.
  */
-async function applyFixes(sources: Source[], projectFor: (path: string, facts: FileFacts) => ProjectFacts, unsafe: boolean, absolute: (path: string) => string): Promise<void> {
+async function applyFixes(sources: Source[], projectFor: (path: string, facts: FileFacts) => ProjectFacts, unsafe: boolean, absolute: (path: string) => string) {
+  const unwritten: { path: string; reason: string }[] = [];
   for (const source of sources) {
     if (source.facts.callSites.length === 0 && source.facts.stringLiterals.length === 0) continue;
     const result = fixText(source.facts.text, source.facts.language, source.config, projectFor(source.path, source.facts), { unsafe });
     if (result.applied === 0 || result.text === source.facts.text) continue;
-    await fs.writeFile(absolute(source.path), result.text, "utf8");
-    source.facts = analyzeText(result.text, source.facts.language);
+    try {
+      await fs.writeFile(absolute(source.path), result.text, "utf8");
+    } catch (error) {
+      // Read-only or gone since it was read: its findings stay as they were.
+      unwritten.push({ path: source.path, reason: `fixes could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      continue;
+    }
+    const analysed = analyse(result.text, source.facts.language);
+    if ("facts" in analysed) source.facts = analysed.facts;
   }
+  return unwritten;
 }
 
 /** The file's text, or why it was skipped (too large, binary, unreadable). */

@@ -8,7 +8,7 @@
 import { promises as fs } from "node:fs";
 import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { aiSdkMajorFromPackageJson, analyzeText, mayContainModelCode, MAX_FILE_CHARS, type FileFacts, type LanguageId, type ProjectFacts, type Span } from "../../rules/src/index";
+import { aiSdkMajorFromPackageJson, analyzeText, FileSkipped, mayContainModelCode, MAX_FILE_CHARS, type FileFacts, type LanguageId, type ProjectFacts, type Span } from "../../rules/src/index";
 import { findSourceFiles } from "../../rules/src/project/walk";
 import { INSTRUMENTATION_MARKER } from "../../rules/src/model/telemetryCatalogue";
 import { exportedClientsOf, moduleExportsOf, projectFactsFor, type ModuleExports } from "../../rules/src/project/exportedClients";
@@ -49,6 +49,8 @@ export class ProjectIndex {
   private clientIndex: { exports: Map<string, ModuleExports | undefined>; resolver: ModuleResolver } | null = null;
   private scope: ScanScope = { folders: [], isExcluded: () => false };
   private readonly listeners = new Set<() => void>();
+  /** Folders and links the last walk could not follow, with why (unreadable, a symlink loop). */
+  readonly walkSkipped = new Map<string, string>();
 
   facts(): ProjectFacts {
     if (!this.cached) {
@@ -114,7 +116,8 @@ export class ProjectIndex {
       if (manifest !== null && major === null) major = aiSdkMajorFromPackageJson(manifest);
     }
     this.aiSdkMajor = major;
-    const files = (await findSourceFiles(this.scope.folders, fs, join)).filter((f) => !this.scope.isExcluded(f.path));
+    this.walkSkipped.clear();
+    const files = (await findSourceFiles(this.scope.folders, fs, join, { skipped: (path, reason) => this.walkSkipped.set(path, reason) })).filter((f) => !this.scope.isExcluded(f.path));
     options.onProgress?.(0, files.length);
     const seen = new Set<string>();
     for (const [index, file] of files.entries()) {
@@ -218,7 +221,7 @@ export class ProjectIndex {
       try {
         facts = analyzeText(text, language);
       } catch (error) {
-        skipped = `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
+        skipped = error instanceof FileSkipped ? error.reason : `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
       }
     }
     this.records.set(path, { path, language, facts, skipped, fromEditor: false });
