@@ -20,6 +20,8 @@ def answer(question):
     return reply
 `;
 
+const ROUTE = `import { openai } from "@/lib/ai";\nexport async function POST() {\n  const r = await openai.chat.completions.create({ model: "gpt-5.5-2026-04-23", messages: [], max_completion_tokens: 10 });\n  console.info(r.usage);\n  return r.id;\n}\n`;
+
 const root = mkdtempSync(join(tmpdir(), "ai-readiness-lsp-clients-"));
 const llm = join(root, "app", "llm.py");
 const chatUri = pathToFileURL(join(root, "app", "chat.py")).toString();
@@ -42,6 +44,10 @@ before(async () => {
   writeFileSync(join(root, "app", "__init__.py"), "");
   writeFileSync(llm, "from openai import OpenAI\n\nclient = OpenAI()\n");
   writeFileSync(join(root, "app", "chat.py"), CHAT);
+  mkdirSync(join(root, "web", "src", "lib"), { recursive: true });
+  writeFileSync(join(root, "web", "tsconfig.json"), '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }');
+  writeFileSync(join(root, "web", "src", "lib", "ai.ts"), 'import OpenAI from "openai";\nexport const openai = new OpenAI({ timeout: 15000 });\n');
+  writeFileSync(join(root, "web", "src", "route.ts"), ROUTE);
   await client.initialize([{ uri: pathToFileURL(root).toString(), name: "svc" }]);
 });
 after(async () => {
@@ -59,4 +65,9 @@ it("re-lints the open file when the client's module changes", async () => {
   const next = client.nextDiagnostics(chatUri);
   await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: pathToFileURL(llm).toString(), type: 2 }] });
   assert.deepEqual(await diagnosticsUntil((c) => !c.includes("missing-timeout"), next), ["untraced-model-call"]);
+});
+
+it("resolves a tsconfig alias (`@/lib/ai`) to the client that module exports", async () => {
+  const uri = pathToFileURL(join(root, "web", "src", "route.ts")).toString();
+  assert.deepEqual(codes(await client.open(uri, "typescript", ROUTE)), ["untraced-model-call"]);
 });

@@ -5,9 +5,9 @@
 import { promises as fs } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { analyzeText, mayContainModelCode, type FileFacts, type ProjectFacts } from "../../rules/src/index";
-import { parseJsonc, type JsonValue } from "../../rules/src/config/jsonc";
 import { moduleExportsOf, projectFactsFor, type ModuleExports } from "../../rules/src/project/exportedClients";
-import { ModuleResolver, pathAliasesOf, type PathAliases } from "../../rules/src/project/moduleResolution";
+import { ModuleResolver } from "../../rules/src/project/moduleResolution";
+import { tsconfigAliases } from "../../rules/src/project/tsconfigAliases";
 
 const slashed = (path: string) => path.split(sep).join("/");
 
@@ -26,7 +26,7 @@ export async function workspaceProject(root: string, sources: { path: string; fa
     return exportsCache.get(target);
   };
   const needsAliases = sources.filter((s) => s.facts.language !== "python" && s.facts.callSites.some((c) => c.importedFrom && !c.importedFrom.module.startsWith(".")));
-  const aliases = await tsconfigAliases(needsAliases.map((s) => dirname(resolve(root, s.path))));
+  const aliases = await tsconfigAliases(needsAliases.map((s) => dirname(resolve(root, s.path))), (path) => fs.readFile(path, "utf8").catch(() => null), { join, dirname, slashed });
   const resolver = new ModuleResolver(new Set(byPath.keys()), aliases);
   return (path, facts) => projectFactsFor(project, absolute(path), facts, resolver, exportsOf);
 }
@@ -38,39 +38,4 @@ function parsedOrNull(facts: FileFacts): FileFacts | null {
   } catch {
     return null;
   }
-}
-
-/** The nearest tsconfig.json (or jsconfig.json) above each folder, read once. */
-async function tsconfigAliases(folders: string[]): Promise<PathAliases[]> {
-  const found = new Map<string, PathAliases | null>();
-  for (const start of new Set(folders)) {
-    for (let dir = start; ; dir = dirname(dir)) {
-      if (found.has(dir)) break;
-      const aliases = await readAliases(dir);
-      found.set(dir, aliases);
-      if (aliases || dirname(dir) === dir) break;
-    }
-  }
-  return [...found.values()].filter((a): a is PathAliases => a !== null);
-}
-
-async function readAliases(dir: string): Promise<PathAliases | null> {
-  for (const name of ["tsconfig.json", "jsconfig.json"]) {
-    const text = await fs.readFile(join(dir, name), "utf8").catch(() => null);
-    if (text === null) continue;
-    try {
-      const config = parseJsonc(text);
-      const options = config.kind === "object" ? config.members.find((m) => m.key === "compilerOptions")?.value : undefined;
-      return options?.kind === "object" ? pathAliasesOf(slashed(dir), plain(options) as Record<string, unknown>) : null;
-    } catch {
-      return null; // a broken tsconfig names no aliases; the compiler reports it
-    }
-  }
-  return null;
-}
-
-function plain(value: JsonValue): unknown {
-  if (value.kind === "object") return Object.fromEntries(value.members.map((m) => [m.key, plain(m.value)]));
-  if (value.kind === "array") return value.items.map(plain);
-  return value.kind === "null" ? null : value.value;
 }

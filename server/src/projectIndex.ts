@@ -6,13 +6,14 @@
  * current file by file from file events and open documents: never a full rescan for an edit.
  */
 import { promises as fs } from "node:fs";
-import { join, sep } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { aiSdkMajorFromPackageJson, analyzeText, FileSkipped, mayContainModelCode, MAX_FILE_CHARS, type FileFacts, type LanguageId, type ProjectFacts, type Span } from "../../rules/src/index";
 import { findSourceFiles } from "../../rules/src/project/walk";
 import { INSTRUMENTATION_MARKER } from "../../rules/src/model/telemetryCatalogue";
 import { exportedClientsOf, moduleExportsOf, projectFactsFor, type ModuleExports } from "../../rules/src/project/exportedClients";
-import { ModuleResolver } from "../../rules/src/project/moduleResolution";
+import { ModuleResolver, type PathAliases } from "../../rules/src/project/moduleResolution";
+import { tsconfigAliases } from "../../rules/src/project/tsconfigAliases";
 
 /** Bytes looked at for a NUL, the sign of a binary file (as the CLI does). */
 const BINARY_PROBE = 8000;
@@ -46,6 +47,8 @@ export class ProjectIndex {
   private readonly instrumented = new Map<string, Span>();
   private aiSdkMajor: number | null = null;
   private cached: ProjectFacts | null = null;
+  /** tsconfig path aliases, read at each scan. */
+  private aliases: PathAliases[] = [];
   private clientIndex: { exports: Map<string, ModuleExports | undefined>; resolver: ModuleResolver } | null = null;
   private scope: ScanScope = { folders: [], isExcluded: () => false };
   private readonly listeners = new Set<() => void>();
@@ -69,7 +72,7 @@ export class ProjectIndex {
     if (!path) return this.facts();
     if (!this.clientIndex) {
       const exports = new Map([...this.records.values()].map((r) => [slashed(r.path), moduleExportsOf(r.facts)]));
-      this.clientIndex = { exports, resolver: new ModuleResolver(new Set(exports.keys())) };
+      this.clientIndex = { exports, resolver: new ModuleResolver(new Set(exports.keys()), this.aliases) };
     }
     const { exports, resolver } = this.clientIndex;
     return projectFactsFor(this.facts(), slashed(path), facts, resolver, (target) => exports.get(target));
@@ -131,6 +134,9 @@ export class ProjectIndex {
         if (!seen.has(path) && !record.fromEditor) this.forget(path);
       }
     }
+    // `@/lib/ai`-style imports resolve through the tsconfig aliases above the scripts that import.
+    const scriptFolders = [...this.records.values()].filter((r) => r.language !== "python" && r.facts?.callSites.some((c) => c.importedFrom)).map((r) => dirname(r.path));
+    this.aliases = await tsconfigAliases(scriptFolders, (path) => fs.readFile(path, "utf8").catch(() => null), { join, dirname, slashed });
     this.changed();
     // Open files may import clients the scan has just found.
     return JSON.stringify(this.facts()) !== before || [...this.records.values()].some((r) => exportedClientsOf(r.facts).size > 0);
