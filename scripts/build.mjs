@@ -29,6 +29,8 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, "client/src/extension.ts")], outfile: join(dist, "extension.js"), external: ["vscode"] }),
   build({ ...common, entryPoints: [join(root, "server/src/main.ts")], outfile: join(dist, "server.js"), banner: { js: "#!/usr/bin/env node" } }),
   build({ ...common, entryPoints: [join(root, "cli/src/main.ts")], outfile: join(dist, "cli.js"), banner: { js: "#!/usr/bin/env node" } }),
+  // The CLI's scan threads (cli/src/scanPool.ts) start this file from the CLI's folder.
+  build({ ...common, entryPoints: [join(root, "cli/src/scanWorker.ts")], outfile: join(dist, "scanWorker.js") }),
 ]);
 
 const wasm = {
@@ -45,4 +47,4 @@ for (const id of readdirSync(rulesDir)) {
   const docs = join(rulesDir, id, "docs.md");
   if (existsSync(docs)) cpSync(docs, join(dist, "docs", `${id}.md`));
 }
-console.log("built dist/extension.js, dist/server.js, dist/cli.js");
+console.log("built dist/extension.js, dist/server.js, dist/cli.js, dist/scanWorker.js");

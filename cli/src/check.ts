@@ -8,11 +8,9 @@ import {
   aiSdkMajorFromPackageJson,
   analyzeText,
   buildReport,
-  emptyFacts,
   fixText,
   languageForPath,
   lintFacts,
-  mayContainModelCode,
   projectFromFiles,
   type FileFacts,
   type LintConfig,
@@ -20,22 +18,27 @@ import {
   type ProjectFacts,
   type Report,
   type RuleSetting,
+  type WasmLocator,
 } from "../../rules/src/index";
 import { findSourceFiles } from "../../rules/src/project/walk";
 import { UsageError, type CheckArgs } from "./args";
-
-/** Bytes looked at for a NUL, the sign of a binary file. */
-const BINARY_PROBE = 8000;
+import { analyseSource, scanFile } from "./scanFile";
+import { scanInWorkers, scanThreads } from "./scanPool";
 
 interface Source {
   path: string;
   facts: FileFacts;
 }
 
-export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>): Promise<Report> {
+export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>, locate: WasmLocator): Promise<Report> {
   const started = performance.now();
   const config = configFrom(args);
-  const { root, sources, skipped } = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin) : await fromPaths(args.paths, cwd);
+  const scanned = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, locate) : await fromPaths(args.paths, cwd, locate, args.fix ? null : config);
+  if ("report" in scanned) {
+    const report = { ...scanned.report, stats: { ...scanned.report.stats, ms: Math.round(performance.now() - started) } };
+    return args.quiet ? onlyErrors(report) : report;
+  }
+  const { root, sources, skipped } = scanned;
   const project = projectFromFiles(sources, await aiSdkMajorNear(root));
   if (args.fix && !args.stdinFilename) await applyFixes(sources, config, project, args.unsafeFixes, (path) => resolve(root, path));
   const linted: LintedFile[] = sources.map(({ path, facts }) => ({ path, result: lintFacts(facts, config, project) }));
@@ -57,7 +60,8 @@ function configFrom(args: CheckArgs): LintConfig {
   return { ...DEFAULT_CONFIG, rules };
 }
 
-async function fromPaths(paths: string[], cwd: string) {
+/** With `config` (not fixing), a large scan is split across threads and comes back as a report. */
+async function fromPaths(paths: string[], cwd: string, locate: WasmLocator, config: LintConfig | null) {
   const absolute = paths.map((p) => resolve(cwd, p));
   for (const path of absolute) {
     if (!(await fs.stat(path).catch(() => null))) throw new UsageError(`no such file or folder: ${path}`);
@@ -66,37 +70,31 @@ async function fromPaths(paths: string[], cwd: string) {
   const toReportPath = (path: string) => relative(root, path).split(sep).join("/") || path;
   const sources: Source[] = [];
   const skipped: { path: string; reason: string }[] = [];
-  for (const file of await findSourceFiles(absolute, fs, join)) {
-    const text = await readSource(file.path);
-    if (typeof text !== "string") skipped.push({ path: toReportPath(file.path), reason: text.skipped });
-    else {
-      const analysed = analyse(text, file.language);
-      if ("facts" in analysed) sources.push({ path: toReportPath(file.path), facts: analysed.facts });
-      else skipped.push({ path: toReportPath(file.path), reason: analysed.skipped });
-    }
+  const files = await findSourceFiles(absolute, fs, join);
+  const threads = config ? scanThreads(files.length) : 1;
+  if (config && threads > 1) {
+    const scan = { root, config, locate, threads, aiSdkMajor: await aiSdkMajorNear(root) };
+    return { report: await scanInWorkers({ ...scan, files: files.map((f, index) => ({ index, absolute: f.path, path: toReportPath(f.path), language: f.language })) }) };
+  }
+  for (const file of files) {
+    const analysed = await scanFile(file.path, file.language, locate);
+    if ("facts" in analysed) sources.push({ path: toReportPath(file.path), facts: analysed.facts });
+    else skipped.push({ path: toReportPath(file.path), reason: analysed.skipped });
   }
   return { root, sources, skipped };
 }
 
-async function fromStdin(filename: string, cwd: string, readStdin: () => Promise<string>) {
+async function fromStdin(filename: string, cwd: string, readStdin: () => Promise<string>, locate: WasmLocator) {
   const language = languageForPath(filename);
   if (!language) throw new UsageError(`--stdin-filename: \`${filename}\` is not a Python, TypeScript or JavaScript file`);
   const text = await readStdin();
   const path = relative(cwd, resolve(cwd, filename)).split(sep).join("/");
-  const analysed = text.length > MAX_FILE_CHARS ? { skipped: `too large (${text.length} characters)` } : analyse(text, language);
+  const analysed = text.length > MAX_FILE_CHARS ? { skipped: `too large (${text.length} characters)` } : await analyseSource(text, language, locate);
   return {
     root: cwd,
     sources: "facts" in analysed ? [{ path, facts: analysed.facts }] : [],
     skipped: "facts" in analysed ? [] : [{ path, reason: analysed.skipped }],
   };
-}
-
-function analyse(text: string, language: FileFacts["language"]): { facts: FileFacts } | { skipped: string } {
-  try {
-    return { facts: mayContainModelCode(text) ? analyzeText(text, language) : emptyFacts(text, language) };
-  } catch (error) {
-    return { skipped: `could not be analysed (${error instanceof Error ? error.message : String(error)})` };
-  }
 }
 
 /**
@@ -110,22 +108,6 @@ async function applyFixes(sources: Source[], config: LintConfig, project: Projec
     if (result.applied === 0 || result.text === source.facts.text) continue;
     await fs.writeFile(absolute(source.path), result.text, "utf8");
     source.facts = analyzeText(result.text, source.facts.language);
-  }
-}
-
-/** The file's text, or why it was skipped (too large, binary, unreadable). */
-async function readSource(path: string): Promise<string | { skipped: string }> {
-  try {
-    const stat = await fs.stat(path);
-    // UTF-8 takes at least one byte per UTF-16 unit; more bytes than 3 units each is surely too long.
-    if (stat.size > MAX_FILE_CHARS * 3) return { skipped: `too large (${(stat.size / 1e6).toFixed(1)} MB)` };
-    const bytes = await fs.readFile(path);
-    if (bytes.subarray(0, BINARY_PROBE).includes(0)) return { skipped: "binary content" };
-    const text = bytes.toString("utf8");
-    if (text.length > MAX_FILE_CHARS) return { skipped: `too large (${text.length} characters, the limit is ${MAX_FILE_CHARS})` };
-    return text;
-  } catch (error) {
-    return { skipped: `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
 }
 

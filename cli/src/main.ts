@@ -1,6 +1,5 @@
 /** The `ai-readiness` command: parse, run, print, exit (0 clean, 1 findings, 2 usage or internal error). */
 import { join } from "node:path";
-import { initEngine } from "../../rules/src/index";
 import { TOOL } from "../../rules/src/report/json";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { check, exitCodeFor } from "./check";
@@ -23,8 +22,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(listRules(args.format));
       return 0;
     case "check": {
-      await initEngine((file) => join(__dirname, file));
-      const report = await check(args, process.cwd(), readStdin);
+      // The engine loads each grammar when a file of its language first needs parsing.
+      const report = await check(args, process.cwd(), readStdin, (file) => join(__dirname, file));
       process.stdout.write(await render(report, args.format, docsPath));
       return exitCodeFor(report, args);
     }

@@ -1,0 +1,74 @@
+/**
+ * One file of a scan: read it, look for model markers, parse and extract its facts. The same
+ * code runs on the main thread and in the scan workers, so both give the same answer.
+ */
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { MAX_FILE_CHARS, analyzeText, emptyFacts, mayContainModelCode, type FileFacts, type WasmLocator } from "../../rules/src/index";
+import { initParsers, parserReady } from "../../rules/src/parse/parser";
+
+/** Bytes looked at for a NUL, the sign of a binary file. */
+const BINARY_PROBE = 8000;
+
+export type ScannedFile = { facts: FileFacts } | { skipped: string };
+
+/**
+ * The file's facts, or why it was skipped. The grammar of its language is loaded on the
+ * first file that passes the text prefilter: a workspace without AI code in TSX never pays
+ * for the TSX grammar.
+ */
+export async function scanFile(path: string, language: FileFacts["language"], locate: WasmLocator): Promise<ScannedFile> {
+  const text = readSource(path);
+  if (typeof text !== "string") return text;
+  return analyseSource(text, language, locate);
+}
+
+export async function analyseSource(text: string, language: FileFacts["language"], locate: WasmLocator): Promise<ScannedFile> {
+  try {
+    if (!mayContainModelCode(text)) return { facts: emptyFacts(text, language) };
+    if (!parserReady(language)) await initParsers(locate, [language]);
+    return { facts: analyzeText(text, language) };
+  } catch (error) {
+    return { skipped: `could not be analysed (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+/**
+ * The file's text, or why it was skipped (too large, binary, unreadable). Synchronous on
+ * purpose: thousands of small files read one after another cost a thread-pool round trip
+ * each when read with promises, and the scan has nothing else to do meanwhile.
+ */
+export function readSource(path: string): string | { skipped: string } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const size = fstatSync(fd).size;
+    // UTF-8 takes at least one byte per UTF-16 unit; more bytes than 3 units each is surely too long.
+    if (size > MAX_FILE_CHARS * 3) return { skipped: `too large (${(size / 1e6).toFixed(1)} MB)` };
+    const bytes = readAll(fd, size);
+    if (bytes.subarray(0, BINARY_PROBE).includes(0)) return { skipped: "binary content" };
+    const text = bytes.toString("utf8");
+    if (text.length > MAX_FILE_CHARS) return { skipped: `too large (${text.length} characters, the limit is ${MAX_FILE_CHARS})` };
+    return text;
+  } catch (error) {
+    return { skipped: `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Reads to the end: the size from fstat is a hint, a file can grow or shrink meanwhile. */
+function readAll(fd: number, size: number): Buffer {
+  // One byte more than the size, so that a file of unchanged size is read in one call plus the 0 of its end.
+  let buffer = Buffer.allocUnsafe(size + 1);
+  let total = 0;
+  for (;;) {
+    if (total === buffer.length) {
+      if (total > MAX_FILE_CHARS * 3) break; // grew past the limit while read: the length check reports it
+      buffer = Buffer.concat([buffer, Buffer.allocUnsafe(65536)]);
+    }
+    const read = readSync(fd, buffer, total, buffer.length - total, null);
+    if (read === 0) break;
+    total += read;
+  }
+  return buffer.subarray(0, total);
+}

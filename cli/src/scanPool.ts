@@ -1,0 +1,119 @@
+/**
+ * Splits a scan across worker threads. Two steps, because one file's findings can depend on
+ * another (auto-instrumentation turned on in `main.py` traces every call): the workers
+ * analyse files handed out in small batches (a batch of model code takes longer than one of
+ * plain code, so nobody waits on a fixed share), the main thread folds the facts into the
+ * project's, and the workers lint what they analysed against it. Files keep the walk's order,
+ * so the report is the one the single-threaded scan builds.
+ */
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { GRAMMAR_FILES, RUNTIME_WASM, buildReport, projectFromFiles, scoresOf, type FileFacts, type LintConfig, type Report, type WasmLocator } from "../../rules/src/index";
+import type { AnalysedFile, FileToScan, FromWorker, LintedPart, ToWorker, WorkerData } from "./scanProtocol";
+
+/**
+ * Below this many files one thread is faster: a worker takes about 60 ms to start and load
+ * the engine, while the prefilter reads plain files at several thousand per second.
+ */
+export const WORKER_THRESHOLD = 400;
+/** Files per batch: small enough to even out the load, large enough that messages cost nothing. */
+const BATCH = 24;
+/** More threads than this only add start-up time and memory for the sizes a CLI scan sees. */
+const MAX_WORKERS = 8;
+
+/**
+ * How many threads scan `fileCount` files: 1 means the main thread alone. The environment
+ * variable `AI_READINESS_WORKERS` fixes the number (benchmarks and tests compare 1 with N).
+ */
+export function scanThreads(fileCount: number, env: NodeJS.ProcessEnv = process.env): number {
+  const fixed = Number.parseInt(env.AI_READINESS_WORKERS ?? "", 10);
+  if (Number.isInteger(fixed) && fixed >= 1) return Math.min(fixed, MAX_WORKERS);
+  if (fileCount < WORKER_THRESHOLD) return 1;
+  return Math.max(1, Math.min(availableParallelism(), MAX_WORKERS));
+}
+
+export interface PoolScan {
+  root: string;
+  files: FileToScan[];
+  config: LintConfig;
+  aiSdkMajor: number | null;
+  locate: WasmLocator;
+  threads: number;
+}
+
+/** The report of `files`, without `stats.ms` filled in (the caller times the whole check). */
+export async function scanInWorkers(scan: PoolScan): Promise<Report> {
+  const wasm: Record<string, string> = {};
+  for (const file of [RUNTIME_WASM, ...Object.values(GRAMMAR_FILES)]) wasm[file] = scan.locate(file);
+  const workers = Array.from({ length: Math.min(scan.threads, Math.ceil(scan.files.length / BATCH)) }, () => new Worker(join(__dirname, "scanWorker.js"), { workerData: { wasm } satisfies WorkerData }));
+  try {
+    const analysed = await analyse(workers, scan.files);
+    const sources: { path: string; facts: FileFacts }[] = [];
+    const skipped: Report["skipped"] = [];
+    for (const file of scan.files) {
+      const result = analysed[file.index]!;
+      if ("facts" in result) sources.push({ path: file.path, facts: result.facts });
+      else skipped.push({ path: file.path, reason: result.skipped });
+    }
+    const project = projectFromFiles(sources, scan.aiSdkMajor);
+    const parts = (await Promise.all(workers.map((w) => request(w, { type: "lint", config: scan.config, project }, "linted")))).flatMap((m) => m.parts);
+    return assemble(scan.root, parts, sources.length, skipped);
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+}
+
+/** Hands out batches until every file is analysed; two in flight per worker so none waits for the next. */
+function analyse(workers: Worker[], files: FileToScan[]): Promise<AnalysedFile[]> {
+  return new Promise((resolve, reject) => {
+    const results: AnalysedFile[] = new Array(files.length);
+    let next = 0;
+    let pending = 0;
+    const send = (worker: Worker) => {
+      if (next >= files.length) return;
+      const batch = files.slice(next, next + BATCH);
+      next += batch.length;
+      pending++;
+      worker.postMessage({ type: "analyse", files: batch } satisfies ToWorker);
+    };
+    for (const worker of workers) {
+      worker.on("error", reject);
+      worker.on("exit", (code) => reject(new Error(`a scan worker stopped (exit code ${code})`)));
+      worker.on("message", (message: FromWorker) => {
+        if (message.type !== "analysed") return;
+        for (const result of message.results) results[result.index] = result;
+        pending--;
+        send(worker);
+        if (pending === 0 && next >= files.length) resolve(results);
+      });
+      send(worker);
+      send(worker);
+    }
+  });
+}
+
+function request<T extends FromWorker["type"]>(worker: Worker, message: ToWorker, answer: T): Promise<Extract<FromWorker, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    worker.on("error", reject);
+    worker.on("exit", (code) => reject(new Error(`a scan worker stopped (exit code ${code})`)));
+    worker.on("message", (reply: FromWorker) => {
+      if (reply.type === answer) resolve(reply as Extract<FromWorker, { type: T }>);
+    });
+    worker.postMessage(message);
+  });
+}
+
+/** The whole report from the files' parts, in the walk's order, as `buildReport` lays it out. */
+function assemble(root: string, parts: LintedPart[], linted: number, skipped: Report["skipped"]): Report {
+  parts.sort((a, b) => a.index - b.index);
+  const callSites = parts.flatMap((p) => p.callSites);
+  const base = buildReport(root, [], skipped, 0);
+  return {
+    ...base,
+    files: parts.flatMap((p) => p.files),
+    callSites,
+    scores: scoresOf(callSites.map((s) => s.checks)),
+    stats: { ...base.stats, files: linted },
+  };
+}

@@ -1,0 +1,61 @@
+/** The CLI's scan split across worker threads gives the very report of the single-threaded scan. */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { generateWorkspace } from "../bench/workspace";
+import { scanThreads, WORKER_THRESHOLD } from "../cli/src/scanPool";
+import type { Report } from "../rules/src/index";
+import { CLI, EXAMPLES } from "./helpers";
+
+function check(threads: number, ...args: string[]): { report: Report; text: string } {
+  const result = spawnSync(process.execPath, [CLI, "check", ...args, "--format", "json"], { encoding: "utf8", env: { ...process.env, AI_READINESS_WORKERS: String(threads) } });
+  assert.ok(result.status === 0 || result.status === 1, `exit ${result.status}: ${result.stderr}`);
+  const report = JSON.parse(result.stdout) as Report;
+  // The time taken is the one field allowed to differ.
+  return { report, text: JSON.stringify({ ...report, stats: { ...report.stats, ms: 0 } }) };
+}
+
+describe("scan threads", () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "ai-readiness-threads-"));
+    generateWorkspace(dir, { files: 150, aiShare: 0.3, seed: 7 });
+    // Late in the walk's order, so another thread than the one holding most call sites finds it.
+    writeFileSync(join(dir, "web/zz_instrumentation.py"), "from traceloop.sdk import Traceloop\n\nTraceloop.init(app_name=\"svc\")\n");
+    writeFileSync(join(dir, "backend/app/binary.py"), Buffer.from([0x6f, 0x70, 0x65, 0x6e, 0x61, 0x69, 0, 1, 2]));
+    writeFileSync(join(dir, "backend/app/broken.py"), "import openai\nclient = openai.OpenAI(\ndef (:\n");
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("gives the same report on examples/ with 1 and 4 threads", () => {
+    const one = check(1, EXAMPLES);
+    assert.ok(one.report.callSites.length > 0 && one.report.files.length > 0, "examples/ has findings to compare");
+    assert.equal(check(4, EXAMPLES).text, one.text);
+  });
+
+  it("gives the same report on a generated folder with 1, 2 and 3 threads", () => {
+    const one = check(1, dir);
+    assert.ok(one.report.callSites.length > 20, `call sites in many files (${one.report.callSites.length})`);
+    assert.deepEqual(one.report.skipped, [{ path: "backend/app/binary.py", reason: "binary content" }]);
+    // The instrumentation in one file traces the calls of every other: the project's facts crossed threads.
+    assert.ok(one.report.callSites.every((s) => s.checks.telemetry === "pass"), "every call is traced by the auto-instrumentation");
+    assert.equal(check(2, dir).text, one.text);
+    assert.equal(check(3, dir).text, one.text);
+  });
+
+  it("keeps --select and --quiet the same across threads", () => {
+    const args = [dir, "--select", "missing-timeout,hardcoded-api-key", "--quiet"];
+    assert.equal(check(3, ...args).text, check(1, ...args).text);
+  });
+
+  it("uses one thread below the threshold and whatever the environment fixes", () => {
+    assert.equal(scanThreads(WORKER_THRESHOLD - 1, {}), 1);
+    assert.ok(scanThreads(WORKER_THRESHOLD, {}) >= 1);
+    assert.equal(scanThreads(10, { AI_READINESS_WORKERS: "3" }), 3);
+    assert.equal(scanThreads(100_000, { AI_READINESS_WORKERS: "1" }), 1);
+    assert.equal(scanThreads(10, { AI_READINESS_WORKERS: "many" }), 1, "an unreadable value falls back to the threshold");
+  });
+});
