@@ -28,7 +28,7 @@ const NODE_MODULES = join(ROOT, "node_modules");
 const USAGE_HOOK = join(__dirname, "processUsage.js");
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 5;
-const PEER_RUNS = Math.max(3, Math.ceil(RUNS / 2));
+const PEER_RUNS = Math.max(1, Math.ceil(RUNS / 2));
 const MB = 1_000_000;
 
 interface Case {

@@ -1,7 +1,7 @@
 // Bundles the extension, the language server and the CLI into dist/, with the grammar
 // .wasm files and the rule docs beside them (the bundles load both from their own folder).
 import { build } from "esbuild";
-import { cpSync, mkdirSync, readdirSync, rmSync, existsSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, rmSync, existsSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
@@ -47,4 +47,22 @@ for (const id of readdirSync(rulesDir)) {
   const docs = join(rulesDir, id, "docs.md");
   if (existsSync(docs)) cpSync(docs, join(dist, "docs", `${id}.md`));
 }
-console.log("built dist/extension.js, dist/server.js, dist/cli.js, dist/scanWorker.js");
+await writeConfigSchema();
+console.log("built dist/extension.js, dist/server.js, dist/cli.js, dist/scanWorker.js, dist/ai-readiness.schema.json");
+
+/** The config file's JSON schema, built from the rule registry (our own code, run at build time). */
+async function writeConfigSchema() {
+  const bundled = await build({
+    ...common,
+    sourcemap: false,
+    write: false,
+    stdin: {
+      contents: 'import { configSchema } from "./rules/src/config/schema"; import { RULES } from "./rules/src/rules/registry"; module.exports = configSchema(RULES);',
+      resolveDir: root,
+      loader: "ts",
+    },
+  });
+  const module = { exports: {} };
+  new Function("module", "exports", "require", bundled.outputFiles[0].text)(module, module.exports, require);
+  writeFileSync(join(dist, "ai-readiness.schema.json"), `${JSON.stringify(module.exports, null, 2)}\n`);
+}

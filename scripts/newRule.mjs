@@ -26,6 +26,7 @@ export const ${name}: Rule = {
   tier: "strict",
   severity: "warning",
   summary: "TODO: one line on what it flags",
+  fix: null,
   check(context) {
     const findings: FindingDraft[] = [];
     if (context.facts.callSites.length === 0) return findings;

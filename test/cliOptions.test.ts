@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import type { Report } from "../rules/src/index";
+import { RULES, type Report } from "../rules/src/index";
 import { CLI, EXAMPLES } from "./helpers";
 
 function run(args: string[], input?: string) {
@@ -66,8 +66,10 @@ describe("explain and rules", () => {
   });
 
   it("rules lists every rule, as text or JSON", () => {
-    const rows = JSON.parse(run(["rules", "--format", "json"]).stdout) as { id: string; factor: string }[];
-    assert.deepEqual(rows.map((r) => r.id), ["hardcoded-api-key", "missing-output-limit", "missing-timeout", "untraced-model-call", "unvalidated-model-json", "usage-not-recorded"]);
+    const rows = JSON.parse(run(["rules", "--format", "json"]).stdout) as { id: string; factor: string; tier: string; fix: string | null }[];
+    assert.deepEqual(rows.map((r) => r.id), RULES.map((r) => r.id));
+    assert.deepEqual(rows.find((r) => r.id === "missing-timeout"), { ...rows.find((r) => r.id === "missing-timeout"), factor: "compute", tier: "recommended", fix: "unsafe" });
+    assert.equal(rows.find((r) => r.id === "unbounded-agent-loop")?.fix, null);
     assert.match(run(["rules"]).stdout, /^missing-timeout +compute +recommended +A model call with no finite timeout$/m);
   });
 });

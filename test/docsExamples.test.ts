@@ -18,8 +18,9 @@ for (const rule of RULES) {
   describe(`docs of ${rule.id}`, () => {
     const examples = docExamples(readFileSync(join(RULES_DIR, rule.id, "docs.md"), "utf8"));
 
-    it("has invalid, valid and fixed examples", () => {
-      for (const kind of ["invalid", "valid", "fixed"]) assert.ok(examples.some((e) => e.kind === kind), `no ${kind} example`);
+    it(rule.fix ? "has invalid, valid and fixed examples" : "has invalid and valid examples, and no fixed one", () => {
+      for (const kind of ["invalid", "valid"]) assert.ok(examples.some((e) => e.kind === kind), `no ${kind} example`);
+      assert.equal(examples.some((e) => e.kind === "fixed"), rule.fix !== null, rule.fix ? "no fixed example" : "a rule without a fix has no fixed example");
     });
 
     let lastInvalid: DocExample | undefined;

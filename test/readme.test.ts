@@ -14,11 +14,13 @@ it("starts with the two fresh-clone commands", () => {
   assert.match(firstBlock, /^npm ci && npm test\b/m);
 });
 
-it("lists every rule with its factor and tier, and no other", () => {
-  const rows = [...readme.matchAll(/^\| \[`([a-z-]+)`\]\([^)]*\) \| (\w+) \| (\w+) \|/gm)];
+it("lists every rule with its factor, tier and fix safety, and no other", () => {
+  const rows = [...readme.matchAll(/^\| \[`([a-z-]+)`\]\([^)]*\) \| (\w+) \| (\w+) \| .* \| (.*) \|$/gm)];
   assert.deepEqual(rows.map((r) => r[1]), RULES.map((r) => r.id));
-  for (const [, id, factor, tier] of rows) {
+  for (const [, id, factor, tier, fix] of rows) {
     const rule = RULES.find((r) => r.id === id)!;
     assert.deepEqual([factor, tier], [rule.factor, rule.tier], id);
+    if (rule.fix) assert.match(fix, new RegExp(`\\(${rule.fix}\\b`), id);
+    else assert.match(fix, /^none/, id);
   }
 });

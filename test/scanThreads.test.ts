@@ -46,9 +46,35 @@ describe("scan threads", () => {
     assert.equal(check(3, dir).text, one.text);
   });
 
+  it("applies each folder's ai-readiness.json the same across threads", () => {
+    const configured = mkdtempSync(join(tmpdir(), "ai-readiness-threads-config-"));
+    try {
+      generateWorkspace(configured, { files: 120, aiShare: 0.4, seed: 11 });
+      writeFileSync(join(configured, "ai-readiness.json"), '{ "preset": "strict", "exclude": ["web/src/api/**"] }');
+      writeFileSync(join(configured, "backend/ai-readiness.json"), '{ "rules": { "missing-timeout": "error", "untraced-model-call": "off" } }');
+      const one = check(1, configured);
+      const severities = new Set(one.report.files.flatMap((f) => f.findings.filter((x) => x.rule === "missing-timeout").map((x) => `${f.path.split("/")[0]}:${x.severity}`)));
+      assert.ok(severities.has("backend:error") && severities.has("web:warning"), `each folder has its own config (${[...severities].join(", ")})`);
+      assert.ok(!one.report.callSites.some((s) => s.path.startsWith("web/src/api/")), "the excluded folder is not checked");
+      assert.equal(check(3, configured).text, one.text);
+    } finally {
+      rmSync(configured, { recursive: true, force: true });
+    }
+  });
+
   it("keeps --select and --quiet the same across threads", () => {
     const args = [dir, "--select", "missing-timeout,hardcoded-api-key", "--quiet"];
     assert.equal(check(3, ...args).text, check(1, ...args).text);
+  });
+
+  it("finishes on a folder with no source files", () => {
+    const empty = mkdtempSync(join(tmpdir(), "ai-readiness-threads-empty-"));
+    try {
+      writeFileSync(join(empty, "notes.txt"), "openai\n");
+      assert.equal(check(2, empty).text, check(1, empty).text);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it("uses one thread below the threshold and whatever the environment fixes", () => {

@@ -21,12 +21,15 @@ export interface CheckArgs {
   exitZero: boolean;
   /** Read the file from stdin, reported under this name. */
   stdinFilename: string | null;
+  /** Use this config file for every file instead of the nearest `ai-readiness.json`. */
+  config: string | null;
 }
 
 export type Args =
   | CheckArgs
   | { command: "explain"; rule: string }
   | { command: "rules"; format: "text" | "json" }
+  | { command: "init" }
   | { command: "help" }
   | { command: "version" };
 
@@ -36,6 +39,7 @@ export const USAGE = `Usage:
   ai-readiness check [paths…] [options]   check AI code for what breaks in production
   ai-readiness explain <rule-id>          print a rule's documentation
   ai-readiness rules [--format json]      list the rules
+  ai-readiness init                       write a starter ai-readiness.json here
 
 Options for check:
   --format text|json|sarif|github   output format (default: text)
@@ -47,11 +51,13 @@ Options for check:
   --max-warnings N           exit 1 when there are more than N warnings
   --quiet                    report errors only
   --stdin-filename PATH      check the text on stdin as if it were this file
+  --config PATH              use this config file (default: the nearest ai-readiness.json)
   --exit-zero                exit 0 even when there are findings
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 no findings (or none at --fail-on), 1 findings, 2 usage or internal error.
+Exit codes: 0 no findings (or none at --fail-on), 1 findings, 2 usage error, broken
+config file or internal error.
 Colors only on a terminal; NO_COLOR turns them off.
 `;
 
@@ -73,8 +79,11 @@ export function parseArgs(argv: string[]): Args {
       if (format !== "text" && format !== "json") throw new UsageError(`rules --format takes text or json, not \`${format}\``);
       return { command: "rules", format };
     }
+    case "init":
+      if (rest.length > 0) throw new UsageError("init takes no arguments");
+      return { command: "init" };
     default:
-      throw new UsageError(`unknown command \`${command}\` (expected check, explain or rules)`);
+      throw new UsageError(`unknown command \`${command}\` (expected check, explain, rules or init)`);
   }
 }
 
@@ -98,6 +107,7 @@ function parseCheck(rest: string[]): CheckArgs {
     quiet: false,
     exitZero: false,
     stdinFilename: null,
+    config: null,
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -146,6 +156,9 @@ function parseCheck(rest: string[]): CheckArgs {
         break;
       case "--stdin-filename":
         args.stdinFilename = value();
+        break;
+      case "--config":
+        args.config = value();
         break;
       default:
         if (arg.startsWith("-")) throw new UsageError(`unknown option \`${arg}\``);

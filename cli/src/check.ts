@@ -1,8 +1,7 @@
-/** `ai-readiness check`: find the files, build the project's facts, lint (and fix), report. */
+/** `ai-readiness check`: find the files and their configs, build the project's facts, lint (and fix), report. */
 import { promises as fs } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import {
-  DEFAULT_CONFIG,
   MAX_FILE_CHARS,
   RULES,
   aiSdkMajorFromPackageJson,
@@ -21,6 +20,9 @@ import {
   type WasmLocator,
 } from "../../rules/src/index";
 import { findSourceFiles } from "../../rules/src/project/walk";
+import { coversPath, EMPTY_PROJECT_CONFIG, type ConfigProblem } from "../../rules/src/config/configFile";
+import { mergeConfig } from "../../rules/src/config/lintConfig";
+import { ConfigLocator, configAt, type LocatedConfig } from "../../rules/src/project/configLocator";
 import { UsageError, type CheckArgs } from "./args";
 import { analyseSource, scanFile } from "./scanFile";
 import { scanInWorkers, scanThreads } from "./scanPool";
@@ -28,26 +30,73 @@ import { scanInWorkers, scanThreads } from "./scanPool";
 interface Source {
   path: string;
   facts: FileFacts;
+  config: LintConfig;
 }
 
-export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>, locate: WasmLocator): Promise<Report> {
+export interface CheckResult {
+  report: Report;
+  /** Problems in the config files used, with where; linting went on with what was valid. */
+  configProblems: { path: string; problem: ConfigProblem; text: string }[];
+}
+
+export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>, locate: WasmLocator): Promise<CheckResult> {
   const started = performance.now();
-  const config = configFrom(args);
-  const scanned = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, locate) : await fromPaths(args.paths, cwd, locate, args.fix ? null : config);
+  const configs = await configsFor(args, cwd);
+  const scanned = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs, locate) : await fromPaths(args.paths, cwd, configs, locate, !args.fix);
   if ("report" in scanned) {
     const report = { ...scanned.report, stats: { ...scanned.report.stats, ms: Math.round(performance.now() - started) } };
-    return args.quiet ? onlyErrors(report) : report;
+    return { report: args.quiet ? onlyErrors(report) : report, configProblems: await configs.problems() };
   }
   const { root, sources, skipped } = scanned;
   const project = projectFromFiles(sources, await aiSdkMajorNear(root));
-  if (args.fix && !args.stdinFilename) await applyFixes(sources, config, project, args.unsafeFixes, (path) => resolve(root, path));
-  const linted: LintedFile[] = sources.map(({ path, facts }) => ({ path, result: lintFacts(facts, config, project) }));
+  if (args.fix && !args.stdinFilename) await applyFixes(sources, project, args.unsafeFixes, (path) => resolve(root, path));
+  const linted: LintedFile[] = sources.map(({ path, facts, config }) => ({ path, result: lintFacts(facts, config, project) }));
   const report = buildReport(root, linted, skipped, performance.now() - started);
-  return args.quiet ? onlyErrors(report) : report;
+  return { report: args.quiet ? onlyErrors(report) : report, configProblems: await configs.problems() };
 }
 
+/**
+ * The config of each file: `--config` for all, else the nearest `ai-readiness.json`; with
+ * --select/--ignore on top. Remembers which configs were used, to report their problems once.
+ */
+async function configsFor(args: CheckArgs, cwd: string) {
+  const overrides = overridesFrom(args);
+  const read = (path: string) => fs.readFile(path, "utf8").catch(() => null);
+  const paths = { join, dirname };
+  let explicit: LocatedConfig | null = null;
+  if (args.config) {
+    const path = resolve(cwd, args.config);
+    const text = await read(path);
+    if (text === null) throw new UsageError(`--config: cannot read \`${args.config}\``);
+    explicit = configAt(path, text, paths);
+  }
+  const locator = new ConfigLocator(read, paths);
+  const used = new Map<string, LocatedConfig>();
+  return {
+    /** The lint config for a file, or null when its config excludes it. */
+    async forFile(path: string): Promise<LintConfig | null> {
+      const located = explicit ?? (await locator.forFile(path));
+      if (located) used.set(located.path, located);
+      const config = located?.config ?? EMPTY_PROJECT_CONFIG;
+      if (located && !coversPath(config, relative(located.folder, path).split(sep).join("/"))) return null;
+      return mergeConfig(config.lint, overrides);
+    },
+    async problems() {
+      const all: CheckResult["configProblems"] = [];
+      for (const located of used.values()) {
+        if (located.config.problems.length === 0) continue;
+        const text = (await read(located.path)) ?? "";
+        for (const problem of located.config.problems) all.push({ path: relative(cwd, located.path) || located.path, problem, text });
+      }
+      return all;
+    },
+  };
+}
+
+type Configs = Awaited<ReturnType<typeof configsFor>>;
+
 /** Rules on and off from --select and --ignore; unknown ids are a usage error, not a silent no-op. */
-function configFrom(args: CheckArgs): LintConfig {
+function overridesFrom(args: CheckArgs): Partial<LintConfig> {
   const known = RULES.map((r) => r.id);
   for (const id of [...args.select, ...args.ignore]) {
     if (!known.includes(id)) throw new UsageError(`unknown rule \`${id}\` (see \`ai-readiness rules\`)`);
@@ -57,11 +106,11 @@ function configFrom(args: CheckArgs): LintConfig {
     if (args.select.length > 0) rules[rule.id] = args.select.includes(rule.id) ? rule.severity : "off";
     if (args.ignore.includes(rule.id)) rules[rule.id] = "off";
   }
-  return { ...DEFAULT_CONFIG, rules };
+  return { rules };
 }
 
-/** With `config` (not fixing), a large scan is split across threads and comes back as a report. */
-async function fromPaths(paths: string[], cwd: string, locate: WasmLocator, config: LintConfig | null) {
+/** When `threads` may be used (not fixing), a large scan is split across them and comes back as a report. */
+async function fromPaths(paths: string[], cwd: string, configs: Configs, locate: WasmLocator, threads: boolean) {
   const absolute = paths.map((p) => resolve(cwd, p));
   for (const path of absolute) {
     if (!(await fs.stat(path).catch(() => null))) throw new UsageError(`no such file or folder: ${path}`);
@@ -71,28 +120,35 @@ async function fromPaths(paths: string[], cwd: string, locate: WasmLocator, conf
   const sources: Source[] = [];
   const skipped: { path: string; reason: string }[] = [];
   const files = await findSourceFiles(absolute, fs, join);
-  const threads = config ? scanThreads(files.length) : 1;
-  if (config && threads > 1) {
-    const scan = { root, config, locate, threads, aiSdkMajor: await aiSdkMajorNear(root) };
-    return { report: await scanInWorkers({ ...scan, files: files.map((f, index) => ({ index, absolute: f.path, path: toReportPath(f.path), language: f.language })) }) };
-  }
-  for (const file of files) {
-    const analysed = await scanFile(file.path, file.language, locate);
-    if ("facts" in analysed) sources.push({ path: toReportPath(file.path), facts: analysed.facts });
-    else skipped.push({ path: toReportPath(file.path), reason: analysed.skipped });
+  const found = [];
+  for (const [index, file] of files.entries()) found.push({ index, absolute: file.path, path: toReportPath(file.path), language: file.language, config: await configs.forFile(file.path) });
+  // A file named on the command line is reported as skipped; one found by the walk is simply not checked.
+  const excluded = found.filter((f) => !f.config && absolute.includes(f.absolute)).map((f) => ({ index: f.index, path: f.path, reason: "excluded by ai-readiness.json" }));
+  const toScan = found.filter((f): f is typeof f & { config: LintConfig } => f.config !== null);
+  const count = threads ? scanThreads(toScan.length) : 1;
+  if (count > 1) return { report: await scanInWorkers({ root, files: toScan, excluded, locate, threads: count, aiSdkMajor: await aiSdkMajorNear(root) }) };
+  for (const file of found) {
+    if (!file.config) {
+      if (absolute.includes(file.absolute)) skipped.push({ path: file.path, reason: "excluded by ai-readiness.json" });
+      continue;
+    }
+    const analysed = await scanFile(file.absolute, file.language, locate);
+    if ("facts" in analysed) sources.push({ path: file.path, facts: analysed.facts, config: file.config });
+    else skipped.push({ path: file.path, reason: analysed.skipped });
   }
   return { root, sources, skipped };
 }
 
-async function fromStdin(filename: string, cwd: string, readStdin: () => Promise<string>, locate: WasmLocator) {
+async function fromStdin(filename: string, cwd: string, readStdin: () => Promise<string>, configs: Configs, locate: WasmLocator) {
   const language = languageForPath(filename);
   if (!language) throw new UsageError(`--stdin-filename: \`${filename}\` is not a Python, TypeScript or JavaScript file`);
   const text = await readStdin();
   const path = relative(cwd, resolve(cwd, filename)).split(sep).join("/");
-  const analysed = text.length > MAX_FILE_CHARS ? { skipped: `too large (${text.length} characters)` } : await analyseSource(text, language, locate);
+  const config = await configs.forFile(resolve(cwd, filename));
+  const analysed = !config ? { skipped: "excluded by ai-readiness.json" } : text.length > MAX_FILE_CHARS ? { skipped: `too large (${text.length} characters)` } : await analyseSource(text, language, locate);
   return {
     root: cwd,
-    sources: "facts" in analysed ? [{ path, facts: analysed.facts }] : [],
+    sources: "facts" in analysed && config ? [{ path, facts: analysed.facts, config }] : [],
     skipped: "facts" in analysed ? [] : [{ path, reason: analysed.skipped }],
   };
 }
@@ -101,10 +157,10 @@ async function fromStdin(filename: string, cwd: string, readStdin: () => Promise
  * Runs the shared fix loop on every file with findings, writes the files that changed,
  * and replaces their facts with those of the fixed text.
  */
-async function applyFixes(sources: Source[], config: LintConfig, project: ProjectFacts, unsafe: boolean, absolute: (path: string) => string): Promise<void> {
+async function applyFixes(sources: Source[], project: ProjectFacts, unsafe: boolean, absolute: (path: string) => string): Promise<void> {
   for (const source of sources) {
     if (source.facts.callSites.length === 0 && source.facts.stringLiterals.length === 0) continue;
-    const result = fixText(source.facts.text, source.facts.language, config, project, { unsafe });
+    const result = fixText(source.facts.text, source.facts.language, source.config, project, { unsafe });
     if (result.applied === 0 || result.text === source.facts.text) continue;
     await fs.writeFile(absolute(source.path), result.text, "utf8");
     source.facts = analyzeText(result.text, source.facts.language);

@@ -12,7 +12,7 @@ export async function explain(ruleId: string, docsPath: (id: string) => string):
 }
 
 export function listRules(format: "text" | "json"): string {
-  const rows = RULES.map((r) => ({ id: r.id, factor: r.factor, tier: r.tier, severity: r.severity, summary: r.summary, owasp: r.owasp ?? null, cwe: r.cwe ?? null }));
+  const rows = RULES.map((r) => ({ id: r.id, factor: r.factor, tier: r.tier, severity: r.severity, summary: r.summary, fix: r.fix, owasp: r.owasp ?? null, cwe: r.cwe ?? null }));
   if (format === "json") return `${JSON.stringify(rows, null, 2)}\n`;
   const width = Math.max(...rows.map((r) => r.id.length));
   return `${rows.map((r) => `${r.id.padEnd(width)}  ${r.factor.padEnd(13)}  ${r.tier.padEnd(11)}  ${r.summary}`).join("\n")}\n`;

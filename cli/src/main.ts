@@ -4,7 +4,9 @@ import { TOOL } from "../../rules/src/report/json";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { check, exitCodeFor } from "./check";
 import { explain, listRules } from "./explain";
+import { init } from "./init";
 import { render } from "./output";
+import { renderConfigProblems } from "./configProblems";
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -21,11 +23,16 @@ async function main(argv: string[]): Promise<number> {
     case "rules":
       process.stdout.write(listRules(args.format));
       return 0;
+    case "init":
+      process.stdout.write(`wrote ${await init(process.cwd())}\n`);
+      return 0;
     case "check": {
       // The engine loads each grammar when a file of its language first needs parsing.
-      const report = await check(args, process.cwd(), readStdin, (file) => join(__dirname, file));
+      const { report, configProblems } = await check(args, process.cwd(), readStdin, (file) => join(__dirname, file));
       process.stdout.write(await render(report, args.format, docsPath));
-      return exitCodeFor(report, args);
+      process.stderr.write(renderConfigProblems(configProblems));
+      // A config error means the run did not go as configured: CI must not pass silently.
+      return configProblems.some((p) => p.problem.severity === "error") ? 2 : exitCodeFor(report, args);
     }
   }
 }

@@ -9,7 +9,7 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { GRAMMAR_FILES, RUNTIME_WASM, buildReport, projectFromFiles, scoresOf, type FileFacts, type LintConfig, type Report, type WasmLocator } from "../../rules/src/index";
+import { GRAMMAR_FILES, RUNTIME_WASM, buildReport, projectFromFiles, scoresOf, type FileFacts, type Report, type WasmLocator } from "../../rules/src/index";
 import type { AnalysedFile, FileToScan, FromWorker, LintedPart, ToWorker, WorkerData } from "./scanProtocol";
 
 /**
@@ -36,7 +36,8 @@ export function scanThreads(fileCount: number, env: NodeJS.ProcessEnv = process.
 export interface PoolScan {
   root: string;
   files: FileToScan[];
-  config: LintConfig;
+  /** Files named on the command line that their config excludes: reported as skipped, in the walk's order. */
+  excluded: { index: number; path: string; reason: string }[];
   aiSdkMajor: number | null;
   locate: WasmLocator;
   threads: number;
@@ -46,28 +47,34 @@ export interface PoolScan {
 export async function scanInWorkers(scan: PoolScan): Promise<Report> {
   const wasm: Record<string, string> = {};
   for (const file of [RUNTIME_WASM, ...Object.values(GRAMMAR_FILES)]) wasm[file] = scan.locate(file);
-  const workers = Array.from({ length: Math.min(scan.threads, Math.ceil(scan.files.length / BATCH)) }, () => new Worker(join(__dirname, "scanWorker.js"), { workerData: { wasm } satisfies WorkerData }));
+  const workers = Array.from({ length: Math.max(1, Math.min(scan.threads, Math.ceil(scan.files.length / BATCH))) }, () => new Worker(join(__dirname, "scanWorker.js"), { workerData: { wasm } satisfies WorkerData }));
   try {
-    const analysed = await analyse(workers, scan.files);
-    const sources: { path: string; facts: FileFacts }[] = [];
-    const skipped: Report["skipped"] = [];
-    for (const file of scan.files) {
-      const result = analysed[file.index]!;
-      if ("facts" in result) sources.push({ path: file.path, facts: result.facts });
-      else skipped.push({ path: file.path, reason: result.skipped });
-    }
-    const project = projectFromFiles(sources, scan.aiSdkMajor);
-    const parts = (await Promise.all(workers.map((w) => request(w, { type: "lint", config: scan.config, project }, "linted")))).flatMap((m) => m.parts);
-    return assemble(scan.root, parts, sources.length, skipped);
+    const { project, linted, skipped } = fold(scan, await analyse(workers, scan.files));
+    const parts = (await Promise.all(workers.map((w) => request(w, { type: "lint", project }, "linted")))).flatMap((m) => m.parts);
+    return assemble(scan.root, parts, linted, skipped);
   } finally {
     for (const worker of workers) void worker.terminate();
   }
 }
 
+/** The project's facts from every file's, and the files skipped, in the walk's order. The facts are dropped here. */
+function fold(scan: PoolScan, analysed: Map<number, AnalysedFile>) {
+  const sources: { path: string; facts: FileFacts }[] = [];
+  const skipped: { index: number; path: string; reason: string }[] = [...scan.excluded];
+  for (const file of scan.files) {
+    const result = analysed.get(file.index)!;
+    if ("facts" in result) sources.push({ path: file.path, facts: result.facts });
+    else skipped.push({ index: file.index, path: file.path, reason: result.skipped });
+  }
+  skipped.sort((a, b) => a.index - b.index);
+  return { project: projectFromFiles(sources, scan.aiSdkMajor), linted: sources.length, skipped: skipped.map(({ path, reason }) => ({ path, reason })) };
+}
+
 /** Hands out batches until every file is analysed; two in flight per worker so none waits for the next. */
-function analyse(workers: Worker[], files: FileToScan[]): Promise<AnalysedFile[]> {
+function analyse(workers: Worker[], files: FileToScan[]): Promise<Map<number, AnalysedFile>> {
   return new Promise((resolve, reject) => {
-    const results: AnalysedFile[] = new Array(files.length);
+    const results = new Map<number, AnalysedFile>();
+    if (files.length === 0) return resolve(results);
     let next = 0;
     let pending = 0;
     const send = (worker: Worker) => {
@@ -82,7 +89,7 @@ function analyse(workers: Worker[], files: FileToScan[]): Promise<AnalysedFile[]
       worker.on("exit", (code) => reject(new Error(`a scan worker stopped (exit code ${code})`)));
       worker.on("message", (message: FromWorker) => {
         if (message.type !== "analysed") return;
-        for (const result of message.results) results[result.index] = result;
+        for (const result of message.results) results.set(result.index, result);
         pending--;
         send(worker);
         if (pending === 0 && next >= files.length) resolve(results);

@@ -13,9 +13,11 @@ export interface FileToScan {
   /** Relative to the report's root, POSIX separators. */
   path: string;
   language: FileFacts["language"];
+  /** Each file has its own: the nearest `ai-readiness.json` applies. */
+  config: LintConfig;
 }
 
-export type ToWorker = { type: "analyse"; files: FileToScan[] } | { type: "lint"; config: LintConfig; project: ProjectFacts };
+export type ToWorker = { type: "analyse"; files: FileToScan[] } | { type: "lint"; project: ProjectFacts };
 
 /** Facts without their text (`text` is empty), or why the file was skipped. */
 export type AnalysedFile = { index: number; facts: FileFacts } | { index: number; skipped: string };

@@ -5,13 +5,13 @@
  * catalogue entries that a copy to another thread would duplicate.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { buildReport, lintFacts, type FileFacts } from "../../rules/src/index";
+import { buildReport, lintFacts, type FileFacts, type LintConfig } from "../../rules/src/index";
 import { scanFile } from "./scanFile";
 import type { AnalysedFile, LintedPart, ToWorker, WorkerData } from "./scanProtocol";
 
 const { wasm } = workerData as WorkerData;
 const locate = (file: string) => wasm[file] ?? file;
-const kept = new Map<number, { path: string; facts: FileFacts }>();
+const kept = new Map<number, { path: string; facts: FileFacts; config: LintConfig }>();
 const port = parentPort!;
 
 port.on("message", (message: ToWorker) => {
@@ -25,7 +25,7 @@ async function analyse(files: Extract<ToWorker, { type: "analyse" }>["files"]): 
     const scanned = await scanFile(file.absolute, file.language, locate);
     if ("skipped" in scanned) results.push({ index: file.index, skipped: scanned.skipped });
     else {
-      kept.set(file.index, { path: file.path, facts: scanned.facts });
+      kept.set(file.index, { path: file.path, facts: scanned.facts, config: file.config });
       // The main thread folds these into the project's facts; it never needs the text.
       results.push({ index: file.index, facts: { ...scanned.facts, text: "" } });
     }
@@ -33,12 +33,12 @@ async function analyse(files: Extract<ToWorker, { type: "analyse" }>["files"]): 
   port.postMessage({ type: "analysed", results });
 }
 
-function lint({ config, project }: Extract<ToWorker, { type: "lint" }>): void {
+function lint({ project }: Extract<ToWorker, { type: "lint" }>): void {
   const parts: LintedPart[] = [];
-  for (const [index, { path, facts }] of kept) {
+  for (const [index, { path, facts, config }] of kept) {
     // A report of one file: its entry and call sites are exactly those of the whole report.
     const report = buildReport("", [{ path, result: lintFacts(facts, config, project) }], [], 0);
-    parts.push({ index, files: report.files, callSites: report.callSites });
+    if (report.files.length > 0 || report.callSites.length > 0) parts.push({ index, files: report.files, callSites: report.callSites });
   }
   kept.clear();
   port.postMessage({ type: "linted", parts });

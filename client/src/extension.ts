@@ -24,7 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: "untitled", language },
     ]),
     outputChannel: output,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{py,ts,tsx,mts,cts,js,jsx,mjs,cjs}") },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/{*.py,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,ai-readiness.json}") },
   };
   client = new LanguageClient(SERVER_ID, "AI Readiness", serverOptions, clientOptions);
   // The client's default error handler restarts a crashed server (up to 4 times in 3 minutes).

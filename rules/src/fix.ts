@@ -3,7 +3,7 @@
  * fix-on-save. Each pass applies the fixes that do not touch each other, re-lints, and
  * goes on until nothing is left to fix. A fix that would add a syntax error is dropped.
  */
-import type { LintConfig } from "./config";
+import type { LintConfig } from "./config/lintConfig";
 import { lintText, type LintResult } from "./lint";
 import { countErrors } from "./model/syntax";
 import type { ProjectFacts } from "./model/project";

@@ -12,7 +12,7 @@ export { SourceDocument, type TextChange } from "./parse/document";
 export { MAX_FILE_CHARS, analyzeText, emptyFacts, mayContainModelCode } from "./analyze";
 export { lintFacts, lintText, lintTree, settingFor, type LintResult } from "./lint";
 export { applyEdits, fixText, isApplicable, type FixOptions, type FixResult } from "./fix";
-export { DEFAULT_CONFIG, DEFAULT_FIX, isRuleSetting, sanitizeConfig, type FixDefaults, type LintConfig } from "./config";
+export { DEFAULT_CONFIG, DEFAULT_FIX, isRuleSetting, sanitizeConfig, type FixDefaults, type LintConfig } from "./config/lintConfig";
 export { EMPTY_PROJECT, aiSdkMajorFromPackageJson, projectFromFiles, type ProjectFacts } from "./model/project";
 export type { FileFacts } from "./model/facts";
 export type { CallChecks } from "./model/checks";

@@ -1,9 +1,9 @@
 /** What a rule is: metadata plus one function from the file's model to findings. */
-import type { FixDefaults } from "./config";
+import type { FixDefaults, Wrappers } from "./config/lintConfig";
 import type { CallChecks } from "./model/checks";
 import type { FileFacts } from "./model/facts";
 import type { ProjectFacts } from "./model/project";
-import type { Factor, Fix, RelatedLocation, Severity, Span } from "./types";
+import type { Factor, Fix, FixSafety, RelatedLocation, Severity, Span } from "./types";
 
 export interface RuleContext {
   facts: FileFacts;
@@ -11,6 +11,17 @@ export interface RuleContext {
   checks: CallChecks[];
   project: ProjectFacts;
   fix: FixDefaults;
+  /** The rule's options from the configuration, defaults filled in. */
+  options: Record<string, unknown>;
+  /** The team's own tracing and timeout helpers, by name. */
+  wrappers: Wrappers;
+}
+
+/** An option a rule accepts in `ai-readiness.json` (`"rule-id": ["warning", { "name": value }]`). */
+export interface RuleOption {
+  type: "number" | "boolean" | "string[]";
+  default: number | boolean | string[];
+  description: string;
 }
 
 export interface FindingDraft {
@@ -32,6 +43,9 @@ export interface Rule {
   owasp?: string;
   /** The CWE of the weakness, if one fits. */
   cwe?: string;
+  options?: Record<string, RuleOption>;
+  /** The safety of the quick fix it offers, or null when no correct edit exists. */
+  fix: FixSafety | null;
   check(context: RuleContext): FindingDraft[];
 }
 

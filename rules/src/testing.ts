@@ -24,7 +24,7 @@ export function initTestEngine(): Promise<void> {
 }
 
 /** Every rule on, like a user with the strictest settings would run it. */
-export const ALL_ON: LintConfig = DEFAULT_CONFIG;
+export const ALL_ON: LintConfig = { ...DEFAULT_CONFIG, preset: "strict" };
 
 export function lint(code: string, language: LanguageId = "python", project: ProjectFacts = EMPTY_PROJECT, config: LintConfig = ALL_ON) {
   return lintText(code, language, config, project).findings;

@@ -7,7 +7,8 @@ import type { Connection } from "vscode-languageserver";
 import { emptyFacts, lintTree, MAX_FILE_CHARS, type LintResult } from "../../rules/src/index";
 import { toDiagnostic } from "./convert";
 import type { ProjectIndex } from "./projectIndex";
-import { lintConfigOf, type Session } from "./session";
+import type { ProjectConfigs } from "./projectConfigs";
+import type { Session } from "./session";
 
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -19,6 +20,7 @@ export class DiagnosticsScheduler {
     private readonly connection: Connection,
     private readonly session: Session,
     private readonly project: ProjectIndex,
+    private readonly configs: ProjectConfigs,
     private readonly engineReady: Promise<void>,
     private readonly debounceMs: number,
   ) {}
@@ -68,11 +70,12 @@ export class DiagnosticsScheduler {
       if (!document) return undefined;
       const version = document.text.version;
       const settings = await this.session.settingsFor(uri);
+      const config = settings.enable ? await this.configs.lintConfigFor(uri, settings) : null;
       const now = this.session.documents.get(uri);
       if (!now || now.text.version !== version) return undefined; // a newer edit will lint
       const text = now.text.getText();
-      if (!settings.enable || text.length > MAX_FILE_CHARS) {
-        if (settings.enable && !this.warnedTooLarge.has(uri)) {
+      if (!config || text.length > MAX_FILE_CHARS) {
+        if (config && !this.warnedTooLarge.has(uri)) {
           this.warnedTooLarge.add(uri);
           this.connection.console.info(`Skipped ${uri}: ${text.length} characters is more than the ${MAX_FILE_CHARS} the checker reads`);
         }
@@ -80,7 +83,7 @@ export class DiagnosticsScheduler {
         this.results.set(uri, { version, result: empty });
         return empty;
       }
-      const result = lintTree(now.source.syntaxTree(), text, now.language, lintConfigOf(settings), this.project.facts());
+      const result = lintTree(now.source.syntaxTree(), text, now.language, config, this.project.facts());
       this.results.set(uri, { version, result });
       if (this.project.documentAnalyzed(uri, result.facts)) {
         for (const other of this.session.documents.keys()) if (other !== uri) this.schedule(other, 0);

@@ -6,6 +6,7 @@ import { registerCodeActions } from "./handlers/codeActions";
 import { registerCommands } from "./handlers/commands";
 import { registerDocuments } from "./handlers/documents";
 import { registerLifecycle, type ClientFeatures } from "./handlers/lifecycle";
+import { ProjectConfigs } from "./projectConfigs";
 import { ProjectIndex } from "./projectIndex";
 import { Session } from "./session";
 
@@ -20,13 +21,14 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions): void {
   const session = new Session(connection);
   const project = new ProjectIndex();
+  const configs = new ProjectConfigs(connection);
   const features: ClientFeatures = { showDocument: false };
   const engineReady = initEngine(options.locateWasm);
   engineReady.catch((error: unknown) => connection.console.error(`AI Readiness could not load its parsers: ${String(error)}`));
-  const diagnostics = new DiagnosticsScheduler(connection, session, project, engineReady, options.debounceMs ?? 100);
+  const diagnostics = new DiagnosticsScheduler(connection, session, project, configs, engineReady, options.debounceMs ?? 100);
   registerLifecycle(connection, session, project, diagnostics, features);
-  registerDocuments(connection, session, project, diagnostics);
-  registerCodeActions(connection, session, project, diagnostics);
+  registerDocuments(connection, session, project, configs, diagnostics);
+  registerCodeActions(connection, session, project, configs, diagnostics);
   registerCommands(connection, features, options.docsPath);
   connection.listen();
 }

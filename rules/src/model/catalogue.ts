@@ -16,7 +16,11 @@ export interface MethodEntry {
   outputLimit: string[];
   /** The API returns parsed, schema-checked output. */
   structuredOutput?: boolean;
+  /** A stream reports usage only when asked: `stream_options={"include_usage": True}`. */
+  streamUsage?: { option: string; field: string };
 }
+
+const OPENAI_STREAM_USAGE = { option: "stream_options", field: "include_usage" };
 
 export interface TimeoutEntry {
   /** Option name on the client constructor and on the call. */
@@ -48,14 +52,14 @@ export interface SdkEntry {
 }
 
 const OPENAI_METHODS: MethodEntry[] = [
-  { path: "chat.completions.create", kind: "chat", outputLimit: ["max_completion_tokens", "max_tokens"] },
+  { path: "chat.completions.create", kind: "chat", outputLimit: ["max_completion_tokens", "max_tokens"], streamUsage: OPENAI_STREAM_USAGE },
   { path: "chat.completions.parse", kind: "chat", outputLimit: ["max_completion_tokens", "max_tokens"], structuredOutput: true },
   { path: "beta.chat.completions.parse", kind: "chat", outputLimit: ["max_completion_tokens", "max_tokens"], structuredOutput: true },
   { path: "chat.completions.stream", kind: "chat", outputLimit: ["max_completion_tokens", "max_tokens"] },
   { path: "responses.create", kind: "responses", outputLimit: ["max_output_tokens"] },
   { path: "responses.parse", kind: "responses", outputLimit: ["max_output_tokens"], structuredOutput: true },
   { path: "responses.stream", kind: "responses", outputLimit: ["max_output_tokens"] },
-  { path: "completions.create", kind: "completion", outputLimit: ["max_tokens"] },
+  { path: "completions.create", kind: "completion", outputLimit: ["max_tokens"], streamUsage: OPENAI_STREAM_USAGE },
   { path: "embeddings.create", kind: "embedding", outputLimit: [] },
 ];
 

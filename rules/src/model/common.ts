@@ -12,6 +12,7 @@ import type { ImportTable } from "./imports";
 import { enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, taintedNames, unwrapUp } from "./flow";
 import { isBroken, spanOf, startsItsLine, statementFact, type Node } from "./syntax";
 import { SDK_SERIALISERS } from "./validators";
+import { callContext } from "./context";
 import { CLIENT_WRAPPERS } from "./telemetryCatalogue";
 
 export interface ClientConstruction {
@@ -138,8 +139,14 @@ function clientFact(construction: ClientConstruction, name: string, text: string
     className: construction.className,
     options: hooks.constructorOptions(call, text),
     instrumented: construction.instrumented,
+    functionSpan: functionSpanOf(call, hooks.grammar),
     line: call.startPosition.row,
   };
+}
+
+function functionSpanOf(node: Node, g: Grammar): ClientFact["functionSpan"] {
+  const scope = enclosingScope(node, g);
+  return g.functions.includes(scope.type) ? spanOf(scope) : null;
 }
 
 interface MethodMatch extends Resolved {
@@ -268,6 +275,7 @@ function callSiteFact(call: Node, callee: Node, match: MethodMatch, text: string
     statement,
     broken,
     rawResponse: RAW_RESPONSE_ACCESSORS.some((a) => callee.text.includes(a)),
+    context: broken ? { wrappers: [], functionSpan: null, isAsync: false, loop: null, handler: null } : callContext(call, g),
     line: call.startPosition.row,
   };
 }

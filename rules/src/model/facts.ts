@@ -62,6 +62,8 @@ export interface ClientFact {
   options: OptionsBag | null;
   /** Wrapped by an instrumenting function or imported from an instrumented drop-in. */
   instrumented: boolean;
+  /** The function it is constructed in; null at module or class level. */
+  functionSpan: Span | null;
   line: number;
 }
 
@@ -76,6 +78,50 @@ export type ResultUse =
   | { kind: "returned" }
   /** Passed on in a way the engine does not follow. */
   | { kind: "other"; usageRead: Verdict };
+
+/** A loop around a model call, within its function. */
+export interface LoopFact {
+  span: Span;
+  /** `while True`, `while (true)`, `for (;;)`. */
+  infinite: boolean;
+  /** A `break`, `return` or `raise`/`throw` leaves it. */
+  exits: boolean;
+  /** A comparison with a counter-like name or a number appears in it: it may be bounded by a count. */
+  counted: boolean;
+  /** The names the loop binds per item (`for text in texts` → `text`). */
+  variables: string[];
+  /** What it iterates over (`texts`, `chunked(texts, 100)`), as written. */
+  iterable: string | null;
+  /** The call's arguments read one of those names: one call per item. */
+  perItem: boolean;
+}
+
+/** The `try` whose body holds a model call. */
+export interface ErrorHandlerFact {
+  span: Span;
+  /** A broad handler (bare `except`, `Exception`, an SDK error, any `catch`) that neither re-raises nor logs. */
+  swallowing: {
+    span: Span;
+    bodySpan: Span;
+    /** The handler's first statement; a placeholder (`pass`, `...`) is replaced by a fix, anything else is kept after it. */
+    firstStatement: { span: Span; isPlaceholder: boolean } | null;
+    /** `except Exception as e` → `e`; `catch (err)` → `err`. */
+    errorName: string | null;
+    /** From `except`/`catch` to the body: where a JS fix adds the missing `(error)`. */
+    headerSpan: Span;
+  } | null;
+}
+
+/** Where a call sits: its function, wrappers, loop and error handling. */
+export interface CallContext {
+  /** Names of the decorators, context managers and functions the call runs inside (`traced`, `call_llm`). */
+  wrappers: string[];
+  /** The innermost function around the call; null at module level. */
+  functionSpan: Span | null;
+  isAsync: boolean;
+  loop: LoopFact | null;
+  handler: ErrorHandlerFact | null;
+}
 
 export interface CallSite {
   sdk: SdkEntry;
@@ -109,6 +155,7 @@ export interface CallSite {
   broken: boolean;
   /** Made through `with_raw_response`: the result is the HTTP response, its usage is read after `.parse()`. */
   rawResponse: boolean;
+  context: CallContext;
   line: number;
 }
 

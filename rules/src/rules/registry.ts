@@ -1,16 +1,32 @@
 /** Every rule, sorted by id. Adding a rule: its folder, and one line here. */
 import type { Rule } from "../rule";
+import { browserExposedApiKey } from "./browser-exposed-api-key/rule";
+import { clientPerCall } from "./client-per-call/rule";
 import { hardcodedApiKey } from "./hardcoded-api-key/rule";
 import { missingOutputLimit } from "./missing-output-limit/rule";
 import { missingTimeout } from "./missing-timeout/rule";
+import { streamWithoutUsage } from "./stream-without-usage/rule";
+import { swallowedModelError } from "./swallowed-model-error/rule";
+import { syncClientInAsync } from "./sync-client-in-async/rule";
+import { unbatchedEmbeddings } from "./unbatched-embeddings/rule";
+import { unboundedAgentLoop } from "./unbounded-agent-loop/rule";
+import { unhandledModelError } from "./unhandled-model-error/rule";
 import { untracedModelCall } from "./untraced-model-call/rule";
 import { unvalidatedModelJson } from "./unvalidated-model-json/rule";
 import { usageNotRecorded } from "./usage-not-recorded/rule";
 
 export const RULES: readonly Rule[] = [
+  browserExposedApiKey,
+  clientPerCall,
   hardcodedApiKey,
   missingOutputLimit,
   missingTimeout,
+  streamWithoutUsage,
+  swallowedModelError,
+  syncClientInAsync,
+  unbatchedEmbeddings,
+  unboundedAgentLoop,
+  unhandledModelError,
   untracedModelCall,
   unvalidatedModelJson,
   usageNotRecorded,

@@ -9,20 +9,22 @@ import { isOurDiagnostic, minimalEdit } from "../convert";
 import type { DiagnosticsScheduler } from "../diagnostics";
 import { Commands, FIX_ALL_KIND, type DiagnosticData, type Settings } from "../protocol";
 import type { ProjectIndex } from "../projectIndex";
-import { lintConfigOf, type OpenDocument, type Session } from "../session";
+import type { ProjectConfigs } from "../projectConfigs";
+import type { OpenDocument, Session } from "../session";
 
-export function registerCodeActions(connection: Connection, session: Session, project: ProjectIndex, diagnostics: DiagnosticsScheduler): void {
+export function registerCodeActions(connection: Connection, session: Session, project: ProjectIndex, configs: ProjectConfigs, diagnostics: DiagnosticsScheduler): void {
   connection.onCodeAction(async (params) => {
     const uri = params.textDocument.uri;
     const document = session.documents.get(uri);
     const settings = await session.settingsFor(uri);
     const lint = await diagnostics.current(uri);
-    if (!document || !lint || !settings.enable) return [];
+    const config = settings.enable ? await configs.lintConfigFor(uri, settings) : null;
+    if (!document || !lint || !config) return [];
     const only = params.context.only;
     const fixAllRequested = only?.some((kind) => kind.startsWith(CodeActionKind.Source) && FIX_ALL_KIND.startsWith(kind)) ?? false;
     const fixAll = (rule?: string): TextEdit | null => {
       const before = document.text.getText();
-      const after = fixText(before, document.language, lintConfigOf(settings), project.facts(), { unsafe: settings.unsafeFixes, rule }).text;
+      const after = fixText(before, document.language, config, project.facts(), { unsafe: settings.unsafeFixes, rule }).text;
       return minimalEdit(document.text, before, after);
     };
     if (fixAllRequested) {

@@ -2,10 +2,11 @@
 import { FileChangeType, type Connection } from "vscode-languageserver";
 import { languageForPath } from "../../../rules/src/index";
 import type { DiagnosticsScheduler } from "../diagnostics";
+import { ProjectConfigs } from "../projectConfigs";
 import type { ProjectIndex } from "../projectIndex";
 import type { Session } from "../session";
 
-export function registerDocuments(connection: Connection, session: Session, project: ProjectIndex, diagnostics: DiagnosticsScheduler): void {
+export function registerDocuments(connection: Connection, session: Session, project: ProjectIndex, configs: ProjectConfigs, diagnostics: DiagnosticsScheduler): void {
   connection.onDidOpenTextDocument(({ textDocument: d }) => {
     if (session.open(d.uri, d.languageId, d.version, d.text)) diagnostics.schedule(d.uri, 0);
   });
@@ -24,6 +25,11 @@ export function registerDocuments(connection: Connection, session: Session, proj
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     let changed = false;
     for (const change of changes) {
+      if (ProjectConfigs.isConfigFile(change.uri)) {
+        await configs.changed(change.uri);
+        changed = true;
+        continue;
+      }
       if (session.documents.has(change.uri)) continue; // the editor's text wins over the disk
       const language = languageForPath(change.uri);
       if (!language) continue;

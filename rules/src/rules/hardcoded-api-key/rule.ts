@@ -8,6 +8,7 @@ export const hardcodedApiKey: Rule = {
   tier: "recommended",
   severity: "error",
   summary: "A model provider API key written in the source",
+  fix: "unsafe",
   owasp: "LLM02",
   cwe: "CWE-798",
   check(context) {

@@ -9,6 +9,7 @@ export const missingOutputLimit: Rule = {
   tier: "recommended",
   severity: "warning",
   summary: "A model call with no output token limit",
+  fix: "unsafe",
   owasp: "LLM10",
   cwe: "CWE-770",
   check(context) {

@@ -12,6 +12,7 @@ export const missingTimeout: Rule = {
   tier: "recommended",
   severity: "warning",
   summary: "A model call with no finite timeout",
+  fix: "unsafe",
   owasp: "LLM10",
   cwe: "CWE-400",
   check(context) {

@@ -10,6 +10,7 @@ export const untracedModelCall: Rule = {
   tier: "recommended",
   severity: "warning",
   summary: "A model call that no span, traced function, instrumented client or auto-instrumentation covers",
+  fix: "safe",
   cwe: "CWE-778",
   check(context) {
     const findings: FindingDraft[] = [];

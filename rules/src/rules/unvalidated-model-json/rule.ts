@@ -11,6 +11,7 @@ export const unvalidatedModelJson: Rule = {
   tier: "recommended",
   severity: "warning",
   summary: "Model output parsed as JSON with no error handling and no schema validation",
+  fix: "safe",
   owasp: "LLM05",
   cwe: "CWE-20",
   check(context) {

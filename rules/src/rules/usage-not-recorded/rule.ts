@@ -10,6 +10,7 @@ export const usageNotRecorded: Rule = {
   tier: "recommended",
   severity: "warning",
   summary: "A model call whose token usage is never read or recorded",
+  fix: "safe",
   owasp: "LLM10",
   cwe: "CWE-778",
   check(context) {

@@ -1,5 +1,5 @@
 /** What a lint run is told: which rules at what severity, and the values fixes write. */
-import type { RuleSetting } from "./types";
+import type { RuleSetting } from "../types";
 
 export interface FixDefaults {
   /** The timeout a fix adds, in seconds (written in the SDK's own unit). */
@@ -8,10 +8,25 @@ export interface FixDefaults {
   maxOutputTokens: number;
 }
 
+/** A team's own helpers the engine cannot see into, by the name they are called or decorated with. */
+export interface Wrappers {
+  /** Decorators, context managers and wrapper functions that trace the model calls inside them. */
+  tracing: string[];
+  /** ... that bound the model calls inside them with a timeout. */
+  timeout: string[];
+}
+
+export type Preset = "recommended" | "strict";
+
 export interface LintConfig {
-  /** Severity per rule id, or `off`; rules not named keep their default (recommended on, strict off). */
+  /** Severity per rule id, or `off`; rules not named follow the preset. */
   rules: Record<string, RuleSetting>;
+  /** `recommended` (default): recommended rules on, strict ones off. `strict`: all on. */
+  preset?: Preset;
+  /** Options per rule id, already checked against the rule's declared options. */
+  ruleOptions?: Record<string, Record<string, unknown>>;
   fix: FixDefaults;
+  wrappers?: Wrappers;
 }
 
 export const DEFAULT_FIX: FixDefaults = { timeoutSeconds: 30, maxOutputTokens: 1024 };
@@ -22,6 +37,16 @@ const SETTINGS: readonly RuleSetting[] = ["error", "warning", "info", "off"];
 
 export function isRuleSetting(value: unknown): value is RuleSetting {
   return typeof value === "string" && (SETTINGS as readonly string[]).includes(value);
+}
+
+/** `base` with `override`'s rule settings on top (the editor's settings over the config file's). */
+export function mergeConfig(base: LintConfig, override: Partial<LintConfig>): LintConfig {
+  return {
+    ...base,
+    ...override,
+    rules: { ...base.rules, ...override.rules },
+    fix: { ...base.fix, ...override.fix },
+  };
 }
 
 /** Keeps the valid parts of user-supplied values; reports what it dropped. */
@@ -40,8 +65,12 @@ export function sanitizeConfig(input: { rules?: unknown; fix?: unknown }, knownR
   for (const key of ["timeoutSeconds", "maxOutputTokens"] as const) {
     const value = given[key];
     if (value === undefined) continue;
-    if (typeof value === "number" && Number.isFinite(value) && value > 0 && value <= 1_000_000) fix[key] = Math.round(value);
+    if (isPositiveCount(value)) fix[key] = Math.round(value);
     else problems.push(`\`fix.${key}\` must be a positive number`);
   }
   return { config: { rules, fix }, problems };
+}
+
+export function isPositiveCount(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value > 0 && value <= 1_000_000;
 }

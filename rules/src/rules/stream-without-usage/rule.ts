@@ -1,0 +1,44 @@
+import type { Rule, FindingDraft } from "../../rule";
+import { optionInsertEdit } from "../../model/syntax";
+
+export const streamWithoutUsage: Rule = {
+  id: "stream-without-usage",
+  factor: "cost",
+  tier: "recommended",
+  severity: "warning",
+  summary: "An OpenAI stream that never reports its token usage",
+  fix: "unsafe",
+  owasp: "LLM10",
+  cwe: "CWE-778",
+  check(context) {
+    const findings: FindingDraft[] = [];
+    for (const site of context.facts.callSites) {
+      const streamUsage = site.method.streamUsage;
+      const options = site.options;
+      if (!streamUsage || !options || site.broken) continue;
+      if (!options.entries.some((e) => e.name === "stream" && e.literal === true)) continue;
+      const given = options.entries.find((e) => e.name === streamUsage.option);
+      const python = site.sdk.ecosystem === "python";
+      const value = python ? `{"${streamUsage.field}": True}` : `{ ${streamUsage.field}: true }`;
+      if (given) {
+        // Set but not to a literal we can read, or already asking for usage: nothing to say.
+        const include = given.nested?.entries.find((e) => e.name === streamUsage.field);
+        if (!include || include.literal !== false) continue;
+        findings.push({
+          span: include.span,
+          message: `\`${streamUsage.field}\` is off: the stream of \`${site.calleeText}\` never reports how many tokens it used`,
+          fix: { title: `Set ${streamUsage.field} to true`, safety: "unsafe", edits: [{ ...include.valueSpan, text: python ? "True" : "true" }] },
+        });
+        continue;
+      }
+      if (options.hasSpread) continue;
+      const edit = optionInsertEdit(options, streamUsage.option, value);
+      findings.push({
+        span: site.calleeSpan,
+        message: `\`${site.calleeText}\` streams without \`${streamUsage.option}\`: the stream never reports how many tokens it used`,
+        fix: edit && { title: `Add ${streamUsage.option}${python ? "=" : ": "}${value}`, safety: "unsafe", edits: [edit] },
+      });
+    }
+    return findings;
+  },
+};
