@@ -24,7 +24,7 @@ import { coversPath, EMPTY_PROJECT_CONFIG, type ConfigProblem } from "../../rule
 import { mergeConfig } from "../../rules/src/config/lintConfig";
 import { ConfigLocator, configAt, type LocatedConfig } from "../../rules/src/project/configLocator";
 import { UsageError, type CheckArgs } from "./args";
-import { analyseSource, scanFile } from "./scanFile";
+import { analyseSource, preferQuickStart, scanFile } from "./scanFile";
 import { scanInWorkers, scanThreads } from "./scanPool";
 
 interface Source {
@@ -127,6 +127,7 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs, locate:
   const toScan = found.filter((f): f is typeof f & { config: LintConfig } => f.config !== null);
   const count = threads ? scanThreads(toScan.length) : 1;
   if (count > 1) return { report: await scanInWorkers({ root, files: toScan, excluded, locate, threads: count, aiSdkMajor: await aiSdkMajorNear(root) }) };
+  preferQuickStart(toScan.length);
   for (const file of found) {
     if (!file.config) {
       if (absolute.includes(file.absolute)) skipped.push({ path: file.path, reason: "excluded by ai-readiness.json" });
@@ -143,6 +144,7 @@ async function fromStdin(filename: string, cwd: string, readStdin: () => Promise
   const language = languageForPath(filename);
   if (!language) throw new UsageError(`--stdin-filename: \`${filename}\` is not a Python, TypeScript or JavaScript file`);
   const text = await readStdin();
+  preferQuickStart(1);
   const path = relative(cwd, resolve(cwd, filename)).split(sep).join("/");
   const config = await configs.forFile(resolve(cwd, filename));
   const analysed = !config ? { skipped: "excluded by ai-readiness.json" } : text.length > MAX_FILE_CHARS ? { skipped: `too large (${text.length} characters)` } : await analyseSource(text, language, locate);

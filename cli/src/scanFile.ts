@@ -3,8 +3,12 @@
  * code runs on the main thread and in the scan workers, so both give the same answer.
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { setFlagsFromString } from "node:v8";
 import { MAX_FILE_CHARS, analyzeText, emptyFacts, mayContainModelCode, type FileFacts, type WasmLocator } from "../../rules/src/index";
-import { initParsers, parserReady } from "../../rules/src/parse/parser";
+import { initParsers, parserReady, parsersStarted } from "../../rules/src/parse/parser";
+
+/** Up to this many files, a scan parses too little for optimised WebAssembly to pay for itself. */
+export const SMALL_SCAN = 50;
 
 /** Bytes looked at for a NUL, the sign of a binary file. */
 const BINARY_PROBE = 8000;
@@ -20,6 +24,17 @@ export async function scanFile(path: string, language: FileFacts["language"], lo
   const text = readSource(path);
   if (typeof text !== "string") return text;
   return analyseSource(text, language, locate);
+}
+
+/**
+ * For a scan of a few files: run the grammars on V8's baseline WebAssembly compiler only.
+ * By default V8 re-compiles the parser's hot functions with its optimising compiler in the
+ * background, about 80 ms of CPU that a few files never win back, and Node waits for that
+ * compilation before it exits. Must run before the first grammar loads (the flag is read
+ * when a module is compiled); later calls change nothing.
+ */
+export function preferQuickStart(fileCount: number): void {
+  if (fileCount <= SMALL_SCAN && !parsersStarted()) setFlagsFromString("--liftoff-only");
 }
 
 export async function analyseSource(text: string, language: FileFacts["language"], locate: WasmLocator): Promise<ScannedFile> {

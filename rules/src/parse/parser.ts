@@ -43,6 +43,11 @@ export function initParsers(locate: WasmLocator, languages: readonly LanguageId[
   ).then(() => undefined);
 }
 
+/** Whether any WebAssembly has been loaded yet (V8 flags for WebAssembly still apply when not). */
+export function parsersStarted(): boolean {
+  return runtimeLoading !== undefined;
+}
+
 /** Whether `language` can be parsed now, without waiting for `initParsers`. */
 export function parserReady(language: LanguageId): boolean {
   return parsers.has(language);
