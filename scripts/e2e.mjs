@@ -111,6 +111,7 @@ async function main() {
   const noTests = { passed: 0, failed: 1, tests: [{ title: "editor tests", state: "failed", error: "did not run" }] };
   let tests = noTests;
   let ui = false;
+  let panelUi = false;
   try {
     const browserHome = join(tmp, "browser");
     mkdirSync(browserHome);
@@ -125,6 +126,7 @@ async function main() {
     const deadline = Date.now() + timeoutMs;
     tests = await inEditor("tests", (port, dir) => runSuite(browser, port, dir, deadline), noTests);
     ui = await inEditor("ui", (port, dir) => runUi(browser, port, dir, deadline), false);
+    panelUi = await inEditor("panel", (port, dir) => runPanelUi(browser, port, dir, deadline), false);
   } catch (error) {
     log("ERROR", error instanceof Error ? error.message : error);
   } finally {
@@ -134,12 +136,12 @@ async function main() {
   }
 
   for (const t of tests.tests.filter((t) => t.state === "failed")) console.log(`\nFAILED ${t.title}\n${t.error}`);
-  const passed = tests.passed + (ui ? 1 : 0);
-  const failed = tests.failed + (ui ? 0 : 1);
+  const passed = tests.passed + (ui ? 1 : 0) + (panelUi ? 1 : 0);
+  const failed = tests.failed + (ui ? 0 : 1) + (panelUi ? 0 : 1);
   const ok = failed === 0 && tests.passed > 0;
   if (ok && !process.env.KEEP) rmSync(tmp, { recursive: true, force: true });
   else log(`kept the workspaces and logs in ${tmp} (per phase: code-server.log, user-data/logs/)`);
-  log(`editor tests: ${tests.passed} passed, ${tests.failed} failed${tests.pending ? `, ${tests.pending} skipped` : ""}; UI check: ${ui ? "passed" : "failed"}`);
+  log(`editor tests: ${tests.passed} passed, ${tests.failed} failed${tests.pending ? `, ${tests.pending} skipped` : ""}; UI check: ${ui ? "passed" : "failed"}; panel check: ${panelUi ? "passed" : "failed"}`);
   console.log(`${passed} passed, ${failed} failed`);
   return ok ? 0 : 1;
 }
@@ -324,6 +326,55 @@ async function runUi(browser, port, dir, deadline) {
     log("UI: FAILED", error instanceof Error ? error.message : error);
     await page.screenshot({ path: failureShot }).catch(() => {});
     log(`UI: the page as it was is in ${failureShot}`);
+    return false;
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/** The readiness panel as a person opens it (its icon in the activity bar), saved to test/e2e/artifacts/panel.png for review. */
+async function runPanelUi(browser, port, dir, deadline) {
+  const workspace = prepareWorkspace(join(dir, "workspace"));
+  mkdirSync(artifacts, { recursive: true });
+  const shot = join(artifacts, "panel.png");
+  const failureShot = join(artifacts, "panel-failure.png");
+  rmSync(shot, { force: true });
+  rmSync(failureShot, { force: true });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const timeout = () => Math.max(1_000, Math.min(60_000, deadline - Date.now()));
+  try {
+    log("panel: opening the workbench with the extension");
+    await page.goto(workbenchUrl(port, workspace, [["extensionDevelopmentPath", remote(root)]]));
+    await page.locator(".monaco-workbench").waitFor({ timeout: timeout() });
+    await page.locator(".explorer-folders-view .monaco-list-row").first().waitFor({ timeout: timeout() });
+    // As a person would: the AI Readiness icon in the activity bar.
+    await page.locator('.activitybar .action-item a[aria-label^="AI Readiness"]').first().click({ timeout: timeout() });
+    const view = (title) => page.locator(".pane").filter({ has: page.locator(".pane-header", { hasText: title }) });
+    // The scan is done when the findings view lists its factor groups.
+    await view("Findings").locator(".monaco-list-row").nth(2).waitFor({ timeout: timeout() });
+    await view("Model Calls").locator(".monaco-list-row").first().waitFor({ timeout: timeout() });
+    // Webview views live in an overlay of the workbench, not inside their pane.
+    const overview = page.frameLocator("iframe.webview").first().frameLocator("iframe#active-frame");
+    await overview.locator(".overall .score").waitFor({ timeout: timeout() });
+    const score = await overview.locator(".overall .score").innerText();
+    const findings = (await view("Findings").locator(".monaco-list-row").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
+    log(`panel: overall ${score}; findings view: ${findings.join(" | ")}`);
+    // Widen the side bar by its sash, so that the rows' descriptions fit in the picture.
+    const sidebar = await page.locator(".part.sidebar").boundingBox();
+    if (sidebar) {
+      await page.mouse.move(sidebar.x + sidebar.width + 1, sidebar.y + sidebar.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(sidebar.x + 760, sidebar.y + sidebar.height / 2, { steps: 8 });
+      await page.mouse.up();
+    }
+    await page.mouse.move(1300, 800);
+    await page.screenshot({ path: shot });
+    log(`panel: screenshot saved to ${shot}`);
+    return true;
+  } catch (error) {
+    log("panel: FAILED", error instanceof Error ? error.message : error);
+    await page.screenshot({ path: failureShot }).catch(() => {});
+    log(`panel: the page as it was is in ${failureShot}`);
     return false;
   } finally {
     await page.close().catch(() => {});

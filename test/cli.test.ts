@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Report } from "../rules/src/index";
+import { RULES, type Report } from "../rules/src/index";
 import { initTestEngine, syntaxErrors } from "../rules/src/testing";
 import { CLI, EXAMPLES } from "./helpers";
 
@@ -14,7 +14,9 @@ function run(args: string[], cwd?: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const ALL_RULES = ["hardcoded-api-key", "missing-output-limit", "missing-timeout", "untraced-model-call", "unvalidated-model-json", "usage-not-recorded"];
+/** The examples show every recommended rule but these (their defects need more code than a demo holds). */
+const NOT_IN_EXAMPLES = ["model-output-to-code-execution", "model-output-to-sql"];
+const ALL_RULES = RULES.filter((r) => r.tier === "recommended").map((r) => r.id).filter((id) => !NOT_IN_EXAMPLES.includes(id));
 
 describe("ai-readiness check", () => {
   before(initTestEngine);
@@ -26,13 +28,13 @@ describe("ai-readiness check", () => {
     assert.equal(report.version, 1);
     assert.equal(report.tool.name, "ai-readiness");
     const rules = new Set(report.files.flatMap((f) => f.findings.map((x) => x.rule)));
-    assert.deepEqual([...rules].sort(), ALL_RULES);
+    assert.deepEqual([...rules].sort(), [...ALL_RULES].sort());
     const paths = report.files.map((f) => f.path);
     for (const clean of ["python-service/app/classify.py", "nextjs-chat/app/api/summarize/route.ts"]) assert.ok(!paths.includes(clean), `${clean} has findings`);
     const classify = report.callSites.find((s) => s.path === "python-service/app/classify.py")!;
     assert.deepEqual(
       { provider: classify.provider, api: classify.api, model: classify.model, timeout: classify.checks.timeout, outputLimit: classify.checks.outputLimit, telemetry: classify.checks.telemetry },
-      { provider: "anthropic", api: "messages.create", model: "claude-3-5-haiku-20241022", timeout: "pass", outputLimit: "pass", telemetry: "pass" },
+      { provider: "anthropic", api: "messages.create", model: "claude-haiku-4-5-20251001", timeout: "pass", outputLimit: "pass", telemetry: "pass" },
     );
     const finding = report.files[0].findings[0];
     assert.ok(finding.range.start.line >= 1 && finding.range.start.column >= 1, "1-based positions");
@@ -44,7 +46,7 @@ describe("ai-readiness check", () => {
     const { code, stdout } = run(["check", EXAMPLES]);
     assert.equal(code, 1);
     assert.match(stdout, /python-service\/app\/summarize\.py\n {2}6:25 +error +`api_key` is set to a key literal/);
-    assert.match(stdout, /✖ \d+ problems \(1 error, \d+ warnings\)/);
+    assert.match(stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings, \d+ info\)/);
     assert.match(stdout, /Readiness: compute \d+%/);
     assert.ok(!stdout.includes("\u001b["), "no colors when NO_COLOR is set or not a TTY");
   });

@@ -12,7 +12,8 @@ function run(args: string[], input?: string) {
 }
 
 const rulesIn = (stdout: string) => new Set((JSON.parse(stdout) as Report).files.flatMap((f) => f.findings.map((x) => x.rule)));
-const PY = join(EXAMPLES, "python-service");
+/** One file with a known set of defects: a key literal (the only error) and prototype-style calls. */
+const PY = join(EXAMPLES, "python-service", "app", "summarize.py");
 
 describe("check options", () => {
   it("--select runs only the given rules, --ignore drops them", () => {
@@ -45,7 +46,7 @@ describe("check options", () => {
   });
 
   it("--format github writes workflow annotations", () => {
-    const { stdout } = run(["check", PY, "--format", "github"]);
+    const { stdout } = run(["check", join(EXAMPLES, "python-service"), "--format", "github"]);
     assert.match(stdout, /^::error file=app\/summarize\.py,line=6,endLine=6,col=25,endColumn=\d+,title=ai-readiness\(hardcoded-api-key\)::`api_key` is set to a key literal/m);
     assert.match(stdout, /^::warning file=app\/summarize\.py,line=13,.*title=ai-readiness\(missing-timeout\)::/m);
   });

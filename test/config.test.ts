@@ -24,6 +24,8 @@ const findings = (stdout: string) => (JSON.parse(stdout) as Report).files.flatMa
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), "ai-readiness-config-"));
   cpSync(join(EXAMPLES, "python-service"), dir, { recursive: true });
+  // The tests count the findings of summarize.py and classify.py only.
+  rmSync(join(dir, "app", "agent.py"));
   return dir;
 }
 
@@ -72,7 +74,7 @@ describe("ai-readiness.json in the CLI", () => {
 
   it("--config uses the given file for every file", () => {
     const dir = fresh();
-    writeFileSync(join(dir, "only-keys.json"), '{ "preset": "recommended", "rules": { "missing-timeout": "off", "missing-output-limit": "off", "untraced-model-call": "off", "usage-not-recorded": "off", "unvalidated-model-json": "off" } }');
+    writeFileSync(join(dir, "only-keys.json"), '{ "preset": "recommended", "rules": { "missing-timeout": "off", "missing-output-limit": "off", "untraced-model-call": "off", "usage-not-recorded": "off", "unvalidated-model-json": "off", "deprecated-model": "off" } }');
     const result = run(dir, ["check", ".", "--format", "json", "--config", "only-keys.json"]);
     assert.deepEqual([...new Set(findings(result.stdout).map((f) => f.split(" ")[1]))], ["hardcoded-api-key"]);
     assert.equal(run(dir, ["check", ".", "--config", "missing.json"]).code, 2);
@@ -85,6 +87,16 @@ describe("ai-readiness.json in the CLI", () => {
     assert.equal(result.code, 2);
     assert.match(result.stderr, /^ai-readiness\.json:3:1: error: unexpected end of file: `}` is missing; defaults apply until it is fixed$/m);
     assert.ok(findings(result.stdout).includes("app/summarize.py missing-timeout"), "defaults apply");
+  });
+
+  it("test files get only the rules that matter in tests, unless checkTests is on", () => {
+    const dir = fresh();
+    mkdirSync(join(dir, "tests"));
+    cpSync(join(dir, "app", "summarize.py"), join(dir, "tests", "test_summarize.py"));
+    const inTests = () => findings(run(dir, ["check", ".", "--format", "json"]).stdout).filter((f) => f.startsWith("tests/"));
+    assert.deepEqual(inTests(), ["tests/test_summarize.py deprecated-model", "tests/test_summarize.py hardcoded-api-key"]);
+    writeFileSync(join(dir, "ai-readiness.json"), '{ "checkTests": true }');
+    assert.ok(inTests().includes("tests/test_summarize.py missing-timeout"));
   });
 
   it("unknown rules are warnings: reported, but the exit code follows the findings", () => {

@@ -16,7 +16,7 @@ client = OpenAI(api_key="sk-proj-4fT9kQ2mZx7LwP1rV8nB3cY6hJ0dS5gA")
 
 def summarize(text):
     response = client.chat.completions.create(
-        model="gpt-4o-mini",
+        model="gpt-5.5-2026-04-23",
         messages=[{"role": "user", "content": text}],
     )
     return json.loads(response.choices[0].message.content)

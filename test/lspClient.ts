@@ -15,6 +15,10 @@ import { RULES_DIR } from "./helpers";
 export class TestClient {
   readonly connection: MessageConnection;
   settings: Record<string, unknown> = {};
+  /** Answers `workspace/configuration` for sections other than `aiReadiness` (e.g. `files.exclude`). */
+  otherSettings: Record<string, unknown> = {};
+  /** `$/progress` values the server sent, in order. */
+  readonly progress: { kind: string; message?: string; percentage?: number; cancellable?: boolean }[] = [];
   readonly shownDocuments: string[] = [];
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: { uri: string; version: number; resolve: (d: Diagnostic[]) => void }[] = [];
@@ -30,7 +34,11 @@ export class TestClient {
       debounceMs: 5,
     });
     this.connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest("workspace/configuration", (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section && item.section !== "aiReadiness" ? (this.otherSettings[item.section] ?? null) : this.settings)),
+    );
+    this.connection.onRequest("window/workDoneProgress/create", () => null);
+    this.connection.onNotification("$/progress", (params: { value: TestClient["progress"][number] }) => this.progress.push(params.value));
     this.connection.onRequest("window/showDocument", (params: { uri: string }) => {
       this.shownDocuments.push(params.uri);
       return { success: true };
@@ -48,12 +56,12 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(): Promise<void> {
+  async initialize(workspaceFolders: { uri: string; name: string }[] | null = null): Promise<void> {
     await this.connection.sendRequest("initialize", {
       processId: null,
       rootUri: null,
-      workspaceFolders: null,
-      capabilities: { workspace: { configuration: true }, window: { showDocument: { support: true } } },
+      workspaceFolders,
+      capabilities: { workspace: { configuration: true, workspaceFolders: true }, window: { showDocument: { support: true }, workDoneProgress: true } },
     });
     await this.connection.sendNotification("initialized", {});
   }

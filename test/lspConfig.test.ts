@@ -14,7 +14,7 @@ import { TestClient } from "./lspClient";
 const PYTHON = `from openai import OpenAI
 
 client = OpenAI()
-reply = client.chat.completions.create(model="gpt-4o-mini", messages=[], max_tokens=100)
+reply = client.chat.completions.create(model="gpt-5.5-2026-04-23", messages=[], max_tokens=100)
 print(reply.usage)
 `;
 

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { generateSource } from "../bench/generate";
 import { generateWorkspace } from "../bench/workspace";
 import { scanThreads, WORKER_THRESHOLD } from "../cli/src/scanPool";
 import type { Report } from "../rules/src/index";
@@ -27,6 +28,8 @@ describe("scan threads", () => {
     writeFileSync(join(dir, "web/zz_instrumentation.py"), "from traceloop.sdk import Traceloop\n\nTraceloop.init(app_name=\"svc\")\n");
     writeFileSync(join(dir, "backend/app/binary.py"), Buffer.from([0x6f, 0x70, 0x65, 0x6e, 0x61, 0x69, 0, 1, 2]));
     writeFileSync(join(dir, "backend/app/broken.py"), "import openai\nclient = openai.OpenAI(\ndef (:\n");
+    // A typo that wraps the whole file in one error node (test/brokenFiles.test.ts): listed as skipped too.
+    writeFileSync(join(dir, "web/src/unparsed.ts"), generateSource("typescript", 600, 1).replace("for await (const event of stream)", "for await (const event oqf stream)"));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -39,7 +42,10 @@ describe("scan threads", () => {
   it("gives the same report on a generated folder with 1, 2 and 3 threads", () => {
     const one = check(1, dir);
     assert.ok(one.report.callSites.length > 20, `call sites in many files (${one.report.callSites.length})`);
-    assert.deepEqual(one.report.skipped, [{ path: "backend/app/binary.py", reason: "binary content" }]);
+    assert.deepEqual(
+      one.report.skipped.map((s) => `${s.path}: ${s.reason.slice(0, 14)}`),
+      ["backend/app/binary.py: binary content", "web/src/unparsed.ts: does not parse"],
+    );
     // The instrumentation in one file traces the calls of every other: the project's facts crossed threads.
     assert.ok(one.report.callSites.every((s) => s.checks.telemetry === "pass"), "every call is traced by the auto-instrumentation");
     assert.equal(check(2, dir).text, one.text);

@@ -20,11 +20,12 @@ import {
   type WasmLocator,
 } from "../../rules/src/index";
 import { findSourceFiles } from "../../rules/src/project/walk";
+import { isTestPath } from "../../rules/src/project/testFiles";
 import { coversPath, EMPTY_PROJECT_CONFIG, type ConfigProblem } from "../../rules/src/config/configFile";
 import { mergeConfig } from "../../rules/src/config/lintConfig";
 import { ConfigLocator, configAt, type LocatedConfig } from "../../rules/src/project/configLocator";
 import { UsageError, type CheckArgs } from "./args";
-import { analyseSource, preferQuickStart, scanFile } from "./scanFile";
+import { UNPARSED, analyseSource, preferQuickStart, scanFile } from "./scanFile";
 import { scanInWorkers, scanThreads } from "./scanPool";
 
 interface Source {
@@ -73,13 +74,13 @@ async function configsFor(args: CheckArgs, cwd: string) {
   const locator = new ConfigLocator(read, paths);
   const used = new Map<string, LocatedConfig>();
   return {
-    /** The lint config for a file, or null when its config excludes it. */
-    async forFile(path: string): Promise<LintConfig | null> {
+    /** The lint config for a file, or null when its config excludes it. `root`: the scan's root, for telling test files. */
+    async forFile(path: string, root: string): Promise<LintConfig | null> {
       const located = explicit ?? (await locator.forFile(path));
       if (located) used.set(located.path, located);
       const config = located?.config ?? EMPTY_PROJECT_CONFIG;
       if (located && !coversPath(config, relative(located.folder, path).split(sep).join("/"))) return null;
-      return mergeConfig(config.lint, overrides);
+      return { ...mergeConfig(config.lint, overrides), testFile: isTestPath(relative(root, path).split(sep).join("/")) };
     },
     async problems() {
       const all: CheckResult["configProblems"] = [];
@@ -121,7 +122,7 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs, locate:
   const skipped: { path: string; reason: string }[] = [];
   const files = await findSourceFiles(absolute, fs, join);
   const found = [];
-  for (const [index, file] of files.entries()) found.push({ index, absolute: file.path, path: toReportPath(file.path), language: file.language, config: await configs.forFile(file.path) });
+  for (const [index, file] of files.entries()) found.push({ index, absolute: file.path, path: toReportPath(file.path), language: file.language, config: await configs.forFile(file.path, root) });
   // A file named on the command line is reported as skipped; one found by the walk is simply not checked.
   const excluded = found.filter((f) => !f.config && absolute.includes(f.absolute)).map((f) => ({ index: f.index, path: f.path, reason: "excluded by ai-readiness.json" }));
   const toScan = found.filter((f): f is typeof f & { config: LintConfig } => f.config !== null);
@@ -136,6 +137,7 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs, locate:
     const analysed = await scanFile(file.absolute, file.language, locate);
     if ("facts" in analysed) sources.push({ path: file.path, facts: analysed.facts, config: file.config });
     else skipped.push({ path: file.path, reason: analysed.skipped });
+    if ("facts" in analysed && analysed.facts.unparsed) skipped.push({ path: file.path, reason: UNPARSED });
   }
   return { root, sources, skipped };
 }
@@ -146,7 +148,7 @@ async function fromStdin(filename: string, cwd: string, readStdin: () => Promise
   const text = await readStdin();
   preferQuickStart(1);
   const path = relative(cwd, resolve(cwd, filename)).split(sep).join("/");
-  const config = await configs.forFile(resolve(cwd, filename));
+  const config = await configs.forFile(resolve(cwd, filename), cwd);
   const analysed = !config ? { skipped: "excluded by ai-readiness.json" } : text.length > MAX_FILE_CHARS ? { skipped: `too large (${text.length} characters)` } : await analyseSource(text, language, locate);
   return {
     root: cwd,

@@ -13,6 +13,9 @@ export const SMALL_SCAN = 50;
 /** Bytes looked at for a NUL, the sign of a binary file. */
 const BINARY_PROBE = 8000;
 
+/** The skip reason of a file whose root did not parse: it is linted (nothing found) and listed as skipped. */
+export const UNPARSED = "does not parse (a syntax error early in the file); nothing in it was checked";
+
 export type ScannedFile = { facts: FileFacts } | { skipped: string };
 
 /**

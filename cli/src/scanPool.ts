@@ -10,6 +10,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { GRAMMAR_FILES, RUNTIME_WASM, buildReport, projectFromFiles, scoresOf, type FileFacts, type Report, type WasmLocator } from "../../rules/src/index";
+import { UNPARSED } from "./scanFile";
 import type { AnalysedFile, FileToScan, FromWorker, LintedPart, ToWorker, WorkerData } from "./scanProtocol";
 
 /**
@@ -65,6 +66,7 @@ function fold(scan: PoolScan, analysed: Map<number, AnalysedFile>) {
     const result = analysed.get(file.index)!;
     if ("facts" in result) sources.push({ path: file.path, facts: result.facts });
     else skipped.push({ index: file.index, path: file.path, reason: result.skipped });
+    if ("facts" in result && result.facts.unparsed) skipped.push({ index: file.index, path: file.path, reason: UNPARSED });
   }
   skipped.sort((a, b) => a.index - b.index);
   return { project: projectFromFiles(sources, scan.aiSdkMajor), linted: sources.length, skipped: skipped.map(({ path, reason }) => ({ path, reason })) };

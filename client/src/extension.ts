@@ -2,13 +2,14 @@
 import * as vscode from "vscode";
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { SERVER_ID } from "../../server/src/protocol";
+import { registerPanel, type PanelApi } from "./panel/panel";
 import { ServerStatus } from "./status";
 
 const LANGUAGES = ["python", "typescript", "typescriptreact", "javascript", "javascriptreact"];
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<PanelApi> {
   const output = vscode.window.createOutputChannel("AI Readiness", { log: true });
   const status = new ServerStatus();
   context.subscriptions.push(output, status);
@@ -24,19 +25,33 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: "untitled", language },
     ]),
     outputChannel: output,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/{*.py,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,ai-readiness.json}") },
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher("**/{*.py,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,ai-readiness.json}"),
+        // Folders created, renamed or deleted: the workspace scan follows them without rescanning.
+        vscode.workspace.createFileSystemWatcher("**/*", false, true, false),
+      ],
+    },
   };
   client = new LanguageClient(SERVER_ID, "AI Readiness", serverOptions, clientOptions);
+  const panel = registerPanel(context, client, (workspace) => status.showWorkspace(workspace));
   // The client's default error handler restarts a crashed server (up to 4 times in 3 minutes).
   context.subscriptions.push(
-    client.onDidChangeState(({ newState }) => status.show(newState === State.Running ? "running" : newState === State.Starting ? "starting" : "stopped")),
+    client.onDidChangeState(({ newState }) => {
+      const state = newState === State.Running ? "running" : newState === State.Starting ? "starting" : "stopped";
+      status.show(state);
+      void vscode.commands.executeCommand("setContext", "aiReadiness.serverState", state);
+      if (state !== "running") panel.store.clear();
+    }),
     vscode.commands.registerCommand("aiReadiness.showOutput", () => output.show(true)),
     vscode.commands.registerCommand("aiReadiness.restartServer", async () => {
       await client?.restart();
     }),
   );
   status.show("starting");
+  void vscode.commands.executeCommand("setContext", "aiReadiness.serverState", "starting");
   await client.start();
+  return panel;
 }
 
 export async function deactivate(): Promise<void> {

@@ -14,7 +14,7 @@ export const MAX_FILE_CHARS = 2_000_000;
  * instrumentation call? Most files of a workspace cannot, and are never parsed.
  */
 const MARKERS =
-  /openai|anthropic|["'](?:ai|ai\/[\w-]+)["']|@ai-sdk|sk-|AIza|hf_|gsk_|xai-|r8_|pplx-|traceloop|openlit|logfire|weave|LLMObs|Instrument|registerOTel|registerTelemetry|Integration\(|LangfuseExporter|agentops|Laminar|autolog/;
+  /openai|anthropic|["'](?:ai|ai\/[\w-]+)["']|@ai-sdk|groq|mistral|cohere|genai|litellm|ollama|langchain|sk-|AIza|hf_|gsk_|xai-|r8_|pplx-|traceloop|openlit|logfire|weave|LLMObs|Instrument|registerOTel|registerTelemetry|Integration\(|LangfuseExporter|agentops|Laminar|autolog/;
 
 export function mayContainModelCode(text: string): boolean {
   return MARKERS.test(text);
@@ -24,7 +24,7 @@ export function extractFacts(tree: Tree, text: string, language: LanguageId): Fi
   // One typo can make the grammar wrap the whole file in an error (`for await (x oqf y)` in
   // TS): every check would be unknown, and walking up such a tree can overflow
   // web-tree-sitter's stack. Nothing to report until the file parses again.
-  if (tree.rootNode.type === "ERROR") return { ...emptyFacts(text, language), syntaxErrors: 1 };
+  if (tree.rootNode.type === "ERROR") return { ...emptyFacts(text, language), syntaxErrors: 1, unparsed: true };
   return withParentCache(() => (language === "python" ? extractPython(tree.rootNode, text, language) : extractJavaScript(tree.rootNode, text, language)));
 }
 
@@ -46,6 +46,7 @@ export function emptyFacts(text: string, language: LanguageId): FileFacts {
     callSites: [],
     clients: [],
     jsonParses: [],
+    sinks: [],
     stringLiterals: [],
     instrumentation: [],
     imports: { insertAt: 0, hasOpenTelemetry: false, hasOs: false, hasLogging: false },

@@ -6,10 +6,11 @@ import { computeChecks, type CallChecks } from "./model/checks";
 import type { FileFacts } from "./model/facts";
 import type { ProjectFacts } from "./model/project";
 import type { Tree } from "./parse/parser";
-import type { Rule } from "./rule";
+import type { FindingDraft, Rule } from "./rule";
 import { RULES } from "./rules/registry";
-import { isSuppressed } from "./suppressions";
-import type { Finding, LanguageId, RuleSetting } from "./types";
+import { suppressionOf } from "./suppressions";
+import { unusedSuppression, unusedSuppressions, type SuppressionUse } from "./rules/unused-suppression/rule";
+import type { Finding, LanguageId, RuleSetting, Severity } from "./types";
 
 export interface LintResult {
   facts: FileFacts;
@@ -37,21 +38,27 @@ export function lintFacts(facts: FileFacts, config: LintConfig, projectFacts: Pr
   const checks = facts.callSites.map((_, index) => computeChecks(facts, index, project, config.wrappers));
   const findings: Finding[] = [];
   let lines: LineIndex | undefined;
+  const uses: SuppressionUse[] = facts.suppressions.map((suppression) => ({ suppression, used: new Set<string>() }));
+  const report = (rule: Rule, severity: Severity, draft: FindingDraft, suppressible: boolean) => {
+    const finding: Finding = { rule: rule.id, factor: rule.factor, severity, message: draft.message, span: draft.span, related: draft.related ?? [], fix: draft.fix ?? null };
+    const suppression = suppressible ? suppressionOf(finding, facts.suppressions, (lines ??= new LineIndex(facts.text))) : undefined;
+    if (suppression) uses.find((u) => u.suppression === suppression)!.used.add(rule.id);
+    else findings.push(finding);
+  };
+  const testOnly = config.testFile === true && config.checkTests !== true;
   for (const rule of RULES) {
     const severity = settingFor(rule, config);
-    if (severity === "off") continue;
-    for (const draft of rule.check({ facts, checks, project, fix: config.fix, options: optionsFor(rule, config), wrappers: config.wrappers ?? NO_WRAPPERS })) {
-      const finding: Finding = {
-        rule: rule.id,
-        factor: rule.factor,
-        severity,
-        message: draft.message,
-        span: draft.span,
-        related: draft.related ?? [],
-        fix: draft.fix ?? null,
-      };
-      if (!isSuppressed(finding, facts.suppressions, (lines ??= new LineIndex(facts.text)))) findings.push(finding);
-    }
+    if (severity === "off" || (testOnly && !rule.checksTests)) continue;
+    for (const draft of rule.check({ facts, checks, project, fix: config.fix, options: optionsFor(rule, config), wrappers: config.wrappers ?? NO_WRAPPERS })) report(rule, severity, draft, true);
+  }
+  const unusedSetting = settingFor(unusedSuppression, config);
+  if (unusedSetting !== "off" && uses.length > 0) {
+    const isKnown = (id: string) => RULES.some((r) => r.id === id);
+    const isActive = (id: string) => {
+      const rule = RULES.find((r) => r.id === id)!;
+      return settingFor(rule, config) !== "off" && (!testOnly || rule.checksTests === true);
+    };
+    for (const draft of unusedSuppressions(facts, uses, isKnown, isActive)) report(unusedSuppression, unusedSetting, draft, false);
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
   return { facts, checks, findings };

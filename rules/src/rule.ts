@@ -44,6 +44,8 @@ export interface Rule {
   /** The CWE of the weakness, if one fits. */
   cwe?: string;
   options?: Record<string, RuleOption>;
+  /** Also reports in test files (a key or a retired model breaks tests too); production rules do not. */
+  checksTests?: boolean;
   /** The safety of the quick fix it offers, or null when no correct edit exists. */
   fix: FixSafety | null;
   check(context: RuleContext): FindingDraft[];

@@ -6,12 +6,11 @@ import type { Suppression } from "./model/facts";
 import type { Finding } from "./types";
 import type { LineIndex } from "./lineIndex";
 
-export function isSuppressed(finding: Finding, suppressions: Suppression[], lines: LineIndex): boolean {
-  if (suppressions.length === 0) return false;
+/** The suppression that covers the finding, if any. */
+export function suppressionOf(finding: Finding, suppressions: Suppression[], lines: LineIndex): Suppression | undefined {
+  if (suppressions.length === 0) return undefined;
   const line = lines.position(finding.span.start).line;
-  return suppressions.some(
-    (s) => s.rules.includes(finding.rule) && (s.line === line || (s.ownLine && s.line === line - 1)),
-  );
+  return suppressions.find((s) => s.rules.includes(finding.rule) && (s.line === line || (s.ownLine && s.line === line - 1)));
 }
 
 /** The comment that suppresses `ruleId`, in the language's comment syntax. */

@@ -16,7 +16,7 @@ client = OpenAI()
 @monitored("summarize")
 def summarize(text):
     with deadline(20):
-        return client.chat.completions.create(model="gpt-4o-mini", messages=[], max_tokens=100)
+        return client.chat.completions.create(model="gpt-5.5-2026-04-23", messages=[], max_tokens=100)
 `;
 
 const rulesFound = (wrappers?: { tracing: string[]; timeout: string[] }) =>

@@ -11,15 +11,19 @@ import { DiagnosticSeverity, type Connection, type Diagnostic } from "vscode-lan
 import { LineIndex, type LintConfig } from "../../rules/src/index";
 import { CONFIG_FILE_NAME, coversPath, parseProjectConfig, type ConfigProblem } from "../../rules/src/config/configFile";
 import { ConfigLocator, type LocatedConfig } from "../../rules/src/project/configLocator";
+import { isTestPath } from "../../rules/src/project/testFiles";
 import { RULES } from "../../rules/src/index";
 import { SOURCE, type Settings } from "./protocol";
 import { pathOf } from "./projectIndex";
 import { lintConfigOf } from "./session";
 
+const PROJECT_MARKERS = [".git", "package.json", "pyproject.toml", "setup.py", "requirements.txt"];
+
 const read = (path: string) => fs.readFile(path, "utf8").catch(() => null);
 
 export class ProjectConfigs {
   private locator = new ConfigLocator(read, { join, dirname });
+  private readonly roots = new Map<string, Promise<string | null>>();
   /** Config files whose problems are on screen, by path. */
   private readonly reported = new Set<string>();
 
@@ -34,7 +38,8 @@ export class ProjectConfigs {
     const editor = lintConfigOf(settings);
     const path = pathOf(uri);
     const located = path ? await this.locator.forFile(path) : null;
-    if (!located || !path) return editor;
+    const testFile = path ? isTestPath(relative(located?.folder ?? (await this.projectRoot(dirname(path))) ?? dirname(path), path).split(sep).join("/")) : false;
+    if (!located || !path) return { ...editor, testFile };
     this.report(located);
     const { config } = located;
     if (!coversPath(config, relative(located.folder, path).split(sep).join("/"))) return null;
@@ -42,7 +47,22 @@ export class ProjectConfigs {
       ...config.lint,
       rules: { ...config.lint.rules, ...editor.rules },
       fix: config.setsFix ? config.lint.fix : editor.fix,
+      testFile,
     };
+  }
+
+  /** The nearest folder with a project marker: test folders are named relative to it. */
+  private projectRoot(folder: string): Promise<string | null> {
+    let found = this.roots.get(folder);
+    if (!found) {
+      found = (async () => {
+        for (const marker of PROJECT_MARKERS) if (await fs.stat(join(folder, marker)).catch(() => null)) return folder;
+        const parent = dirname(folder);
+        return parent === folder ? null : this.projectRoot(parent);
+      })();
+      this.roots.set(folder, found);
+    }
+    return found;
   }
 
   /** A config file was created, changed or deleted: forget every answer, show its problems now. */

@@ -1,20 +1,51 @@
 /**
- * What the server knows of the workspace beyond open files: where auto-instrumentation is
- * turned on (it clears `untraced-model-call` everywhere) and the AI SDK's major version.
- * Built by a background walk at start-up, then kept current from file events and open documents.
+ * What the server knows of the workspace beyond open files: the model facts of every source
+ * file (the readiness panel's findings and call sites come from them), where
+ * auto-instrumentation is turned on (it clears `untraced-model-call` everywhere) and the AI
+ * SDK's major version. Built by a background walk that reads each file once, then kept
+ * current file by file from file events and open documents: never a full rescan for an edit.
  */
 import { promises as fs } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { aiSdkMajorFromPackageJson, analyzeText, MAX_FILE_CHARS, type FileFacts, type LanguageId, type ProjectFacts, type Span } from "../../rules/src/index";
+import { aiSdkMajorFromPackageJson, analyzeText, mayContainModelCode, MAX_FILE_CHARS, type FileFacts, type LanguageId, type ProjectFacts, type Span } from "../../rules/src/index";
 import { findSourceFiles } from "../../rules/src/project/walk";
 import { INSTRUMENTATION_MARKER } from "../../rules/src/model/telemetryCatalogue";
 
+/** Bytes looked at for a NUL, the sign of a binary file (as the CLI does). */
+const BINARY_PROBE = 8000;
+
+export interface FileRecord {
+  path: string;
+  language: LanguageId;
+  /** Null when the text holds no model-code marker: nothing to check, nothing kept. */
+  facts: FileFacts | null;
+  /** Why the file was not checked (too large, binary, unreadable, could not be analysed). */
+  skipped: string | null;
+  /** The open editor's text gave these facts, not the disk. */
+  fromEditor: boolean;
+}
+
+/** The folders a scan covers and what it leaves out (absolute paths). */
+export interface ScanScope {
+  folders: string[];
+  isExcluded(path: string): boolean;
+}
+
+export interface ScanOptions {
+  isCancelled?: () => boolean;
+  /** Called after each file: how many are read, of how many. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 export class ProjectIndex {
+  private readonly records = new Map<string, FileRecord>();
   /** Files that turn on instrumentation, by path, with where. */
   private readonly instrumented = new Map<string, Span>();
   private aiSdkMajor: number | null = null;
   private cached: ProjectFacts | null = null;
+  private scope: ScanScope = { folders: [], isExcluded: () => false };
+  private readonly listeners = new Set<() => void>();
 
   facts(): ProjectFacts {
     if (!this.cached) {
@@ -24,19 +55,55 @@ export class ProjectIndex {
     return this.cached;
   }
 
-  /** Walks the folders; returns whether the project's facts changed. */
-  async scan(folders: string[], isCancelled: () => boolean = () => false): Promise<boolean> {
+  /** Every source file of the scanned folders, in no particular order. */
+  files(): IterableIterator<FileRecord> {
+    return this.records.values();
+  }
+
+  file(path: string): FileRecord | undefined {
+    return this.records.get(path);
+  }
+
+  /** The folders events are followed in, when they change without a scan (a folder removed). */
+  setScope(scope: ScanScope): void {
+    this.scope = scope;
+  }
+
+  /** Called whenever a file's facts or the project's facts change. */
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /**
+   * Walks the folders, reading each file once; returns whether the project's facts changed.
+   * A cancelled walk keeps what it read; a complete one also forgets files that are gone.
+   */
+  async scan(scope: ScanScope | string[], options: ScanOptions = {}): Promise<boolean> {
+    this.scope = Array.isArray(scope) ? { folders: scope, isExcluded: () => false } : scope;
+    const isCancelled = options.isCancelled ?? (() => false);
     const before = JSON.stringify(this.facts());
-    for (const folder of folders) {
+    let major: number | null = null;
+    for (const folder of this.scope.folders) {
       const manifest = await fs.readFile(join(folder, "package.json"), "utf8").catch(() => null);
-      if (manifest !== null && this.aiSdkMajor === null) this.aiSdkMajor = aiSdkMajorFromPackageJson(manifest);
+      if (manifest !== null && major === null) major = aiSdkMajorFromPackageJson(manifest);
     }
-    const files = await findSourceFiles(folders, fs, join);
-    for (const file of files) {
+    this.aiSdkMajor = major;
+    const files = (await findSourceFiles(this.scope.folders, fs, join)).filter((f) => !this.scope.isExcluded(f.path));
+    options.onProgress?.(0, files.length);
+    const seen = new Set<string>();
+    for (const [index, file] of files.entries()) {
       if (isCancelled()) break;
-      await this.readFile(file.path, file.language);
+      seen.add(file.path);
+      if (!this.records.get(file.path)?.fromEditor) await this.readFile(file.path, file.language);
+      options.onProgress?.(index + 1, files.length);
     }
-    this.cached = null;
+    if (!isCancelled()) {
+      for (const [path, record] of this.records) {
+        if (!seen.has(path) && !record.fromEditor) this.forget(path);
+      }
+    }
+    this.changed();
     return JSON.stringify(this.facts()) !== before;
   }
 
@@ -44,15 +111,37 @@ export class ProjectIndex {
   async fileChanged(uri: string, language: LanguageId): Promise<boolean> {
     const before = JSON.stringify(this.facts());
     const path = pathOf(uri);
-    if (path) await this.readFile(path, language);
-    this.cached = null;
+    if (path) {
+      if (this.inScope(path)) await this.readFile(path, language);
+      else this.forget(path);
+      this.changed();
+    }
     return JSON.stringify(this.facts()) !== before;
   }
 
+  /** A file or a whole folder is gone; returns whether the project's facts changed. */
   fileDeleted(uri: string): boolean {
-    this.cached = null;
+    const before = JSON.stringify(this.facts());
     const path = pathOf(uri);
-    return path !== null && this.instrumented.delete(path);
+    if (!path) return false;
+    const below = path.endsWith(sep) ? path : path + sep;
+    const gone = [...new Set([...this.records.keys(), ...this.instrumented.keys()])].filter((known) => known === path || known.startsWith(below));
+    if (gone.length === 0) return false;
+    for (const known of gone) this.forget(known);
+    this.changed();
+    return JSON.stringify(this.facts()) !== before;
+  }
+
+  /** A folder appeared (created, or renamed into place): reads the source files in it. */
+  async folderCreated(uri: string): Promise<boolean> {
+    const before = JSON.stringify(this.facts());
+    const path = pathOf(uri);
+    if (!path || !this.inScope(path) || !(await fs.stat(path).catch(() => null))?.isDirectory()) return false;
+    for (const file of await findSourceFiles([path], fs, join)) {
+      if (!this.scope.isExcluded(file.path) && !this.records.get(file.path)?.fromEditor) await this.readFile(file.path, file.language);
+    }
+    this.changed();
+    return JSON.stringify(this.facts()) !== before;
   }
 
   /** An open document's facts replace what the disk said. Returns whether the project's facts changed. */
@@ -64,18 +153,65 @@ export class ProjectIndex {
     if (first) this.instrumented.set(path, first);
     else this.instrumented.delete(path);
     this.cached = null;
+    if (this.inScope(path)) this.records.set(path, { path, language: facts.language, facts, skipped: null, fromEditor: true });
+    this.changed();
     return had !== Boolean(first);
   }
 
+  /** The editor closed a document: the disk's text counts again (unsaved edits are dropped). */
+  async documentClosed(uri: string, language: LanguageId): Promise<boolean> {
+    const path = pathOf(uri);
+    if (!path || !this.records.get(path)?.fromEditor) return false;
+    this.records.delete(path);
+    return this.fileChanged(uri, language);
+  }
+
+  private inScope(path: string): boolean {
+    return this.scope.folders.some((folder) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep)) && !this.scope.isExcluded(path);
+  }
+
+  private forget(path: string): void {
+    this.records.delete(path);
+    if (this.instrumented.delete(path)) this.cached = null;
+  }
+
+  private changed(): void {
+    this.cached = null;
+    for (const listener of this.listeners) listener();
+  }
+
   private async readFile(path: string, language: LanguageId): Promise<void> {
-    const text = await fs.readFile(path, "utf8").catch(() => null);
-    if (text === null || text.length > MAX_FILE_CHARS || !INSTRUMENTATION_MARKER.test(text)) {
-      this.instrumented.delete(path);
-      return;
+    const text = await readSource(path);
+    let facts: FileFacts | null = null;
+    let skipped = typeof text === "string" ? null : text.skipped;
+    if (typeof text === "string" && (mayContainModelCode(text) || INSTRUMENTATION_MARKER.test(text))) {
+      try {
+        facts = analyzeText(text, language);
+      } catch (error) {
+        skipped = `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
+      }
     }
-    const first = analyzeText(text, language).instrumentation[0];
+    this.records.set(path, { path, language, facts, skipped, fromEditor: false });
+    const first = facts?.instrumentation[0];
     if (first) this.instrumented.set(path, first);
     else this.instrumented.delete(path);
+    this.cached = null;
+  }
+}
+
+/** The file's text, or why it is skipped: the same reasons, in the same words, as the CLI. */
+async function readSource(path: string): Promise<string | { skipped: string }> {
+  try {
+    const stat = await fs.stat(path);
+    // UTF-8 takes at least one byte per UTF-16 unit; more bytes than 3 units each is surely too long.
+    if (stat.size > MAX_FILE_CHARS * 3) return { skipped: `too large (${(stat.size / 1e6).toFixed(1)} MB)` };
+    const bytes = await fs.readFile(path);
+    if (bytes.subarray(0, BINARY_PROBE).includes(0)) return { skipped: "binary content" };
+    const text = bytes.toString("utf8");
+    if (text.length > MAX_FILE_CHARS) return { skipped: `too large (${text.length} characters, the limit is ${MAX_FILE_CHARS})` };
+    return text;
+  } catch (error) {
+    return { skipped: `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
 }
 

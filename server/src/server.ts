@@ -6,9 +6,11 @@ import { registerCodeActions } from "./handlers/codeActions";
 import { registerCommands } from "./handlers/commands";
 import { registerDocuments } from "./handlers/documents";
 import { registerLifecycle, type ClientFeatures } from "./handlers/lifecycle";
+import { registerWorkspace } from "./handlers/workspace";
 import { ProjectConfigs } from "./projectConfigs";
 import { ProjectIndex } from "./projectIndex";
 import { Session } from "./session";
+import { Workspace } from "./workspace";
 
 export interface ServerOptions {
   locateWasm: WasmLocator;
@@ -16,6 +18,8 @@ export interface ServerOptions {
   docsPath(ruleId: string): string;
   /** Delay between the last keystroke and the lint. */
   debounceMs?: number;
+  /** Delay between a change in the workspace and the notice to the client. */
+  workspacePublishMs?: number;
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
@@ -26,9 +30,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const engineReady = initEngine(options.locateWasm);
   engineReady.catch((error: unknown) => connection.console.error(`AI Readiness could not load its parsers: ${String(error)}`));
   const diagnostics = new DiagnosticsScheduler(connection, session, project, configs, engineReady, options.debounceMs ?? 100);
-  registerLifecycle(connection, session, project, diagnostics, features);
-  registerDocuments(connection, session, project, configs, diagnostics);
+  const workspace = new Workspace(connection, session, project, configs, () => diagnostics.scheduleAll(), options.workspacePublishMs);
+  registerLifecycle(connection, session, workspace, engineReady, features);
+  registerDocuments(connection, session, workspace, configs, diagnostics);
   registerCodeActions(connection, session, project, configs, diagnostics);
   registerCommands(connection, features, options.docsPath);
+  registerWorkspace(connection, workspace, options.docsPath);
   connection.listen();
 }

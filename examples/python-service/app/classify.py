@@ -19,9 +19,9 @@ class Classification(BaseModel):
 
 
 def classify_ticket(text: str) -> Classification:
-    with tracer.start_as_current_span("chat claude-3-5-haiku-20241022"):
+    with tracer.start_as_current_span("chat claude-haiku-4-5-20251001"):
         message = client.messages.create(
-            model="claude-3-5-haiku-20241022",
+            model="claude-haiku-4-5-20251001",
             max_tokens=200,
             system="Classify the ticket. Answer with JSON: {\"category\": ..., \"urgent\": ...}",
             messages=[{"role": "user", "content": text}],

@@ -46,7 +46,7 @@ describe("ai-readiness.json", () => {
       'error: `exclude` must be a list of glob patterns (`["src/**", "**/tests/**"]`) @ "tests"',
       "error: `fix.timeoutSeconds` must be a positive number @ -1",
       "error: `wrappers.tracing` must be a list of function or decorator names @ [1]",
-      'warning: unknown setting `colour` (expected one of `$schema`, `preset`, `rules`, `include`, `exclude`, `fix`, `wrappers`) @ "colour"',
+      'warning: unknown setting `colour` (expected one of `$schema`, `preset`, `rules`, `include`, `exclude`, `checkTests`, `fix`, `wrappers`) @ "colour"',
     ]);
   });
 

@@ -38,7 +38,7 @@ export const EMPTY_PROJECT_CONFIG: ProjectConfig = {
   problems: [],
 };
 
-const TOP_LEVEL = ["$schema", "preset", "rules", "include", "exclude", "fix", "wrappers"];
+const TOP_LEVEL = ["$schema", "preset", "rules", "include", "exclude", "checkTests", "fix", "wrappers"];
 
 export function parseProjectConfig(text: string, rules: readonly Rule[]): ProjectConfig {
   if (text.length > MAX_CONFIG_CHARS) {
@@ -90,6 +90,10 @@ class ConfigReader {
           break;
         case "wrappers":
           lint.wrappers = this.wrappers(member.value);
+          break;
+        case "checkTests":
+          if (member.value.kind === "boolean") lint.checkTests = member.value.value;
+          else this.error(member.value.span, "`checkTests` must be true or false");
           break;
         default:
           this.warning(member.keySpan, `unknown setting \`${member.key}\` (expected one of ${TOP_LEVEL.map((k) => `\`${k}\``).join(", ")})`);

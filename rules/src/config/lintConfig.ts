@@ -27,6 +27,10 @@ export interface LintConfig {
   ruleOptions?: Record<string, Record<string, unknown>>;
   fix: FixDefaults;
   wrappers?: Wrappers;
+  /** Set by the host for a test file: only rules that matter in tests run (`Rule.checksTests`). */
+  testFile?: boolean;
+  /** From the config file: check test files like any other. */
+  checkTests?: boolean;
 }
 
 export const DEFAULT_FIX: FixDefaults = { timeoutSeconds: 30, maxOutputTokens: 1024 };

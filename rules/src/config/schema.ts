@@ -31,6 +31,11 @@ export function configSchema(rules: readonly Rule[]): object {
       },
       include: { ...PATTERNS, markdownDescription: "Check only files matching these globs (relative to this file). Default: every Python, TypeScript and JavaScript file." },
       exclude: { ...PATTERNS, markdownDescription: "Skip files matching these globs (relative to this file), e.g. `\"**/tests/**\"`." },
+      checkTests: {
+        type: "boolean",
+        default: false,
+        markdownDescription: "Check test files (`tests/`, `*.test.ts`, `test_*.py`…) with every rule. By default only the rules that matter in tests (keys, retired models, suppressions) run there.",
+      },
       fix: {
         type: "object",
         additionalProperties: false,

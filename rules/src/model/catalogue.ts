@@ -23,13 +23,15 @@ export interface MethodEntry {
 const OPENAI_STREAM_USAGE = { option: "stream_options", field: "include_usage" };
 
 export interface TimeoutEntry {
-  /** Option name on the client constructor and on the call. */
+  /** Option name on the client constructor and on the call; `a.b` is `b` inside the object `a` (`http_options.timeout`). */
   option: string;
   unit: "s" | "ms";
   /** The SDK's own default, in seconds; null means it never times out. */
   defaultSeconds: number | null;
   /** Other option names that bound the call's time (`abortSignal`, `signal`). */
   alternatives: string[];
+  /** The call itself takes no timeout (LangChain Python): only the client can carry one. */
+  clientOnly?: boolean;
 }
 
 export interface SdkEntry {
@@ -49,6 +51,18 @@ export interface SdkEntry {
   apiKeyEnv: string;
   /** Words of the usage object, for the message and the recording fix. */
   usageField: string;
+  /** The name people know the SDK by, in messages (`OpenAI SDK`, `LangChain`). */
+  displayName: string;
+  /** Output limits may be set on the client (a LangChain chat model), not only on the call. */
+  limitsOnClient?: boolean;
+  /** The SDK caps output by default (langchain-anthropic's `max_tokens=1024`). */
+  outputLimitDefault?: number;
+  /** A local server, where tokens cost nothing: usage recording is not checked. */
+  unbilled?: boolean;
+  /** Whose models the ids name, when not `provider` (a LangChain `ChatOpenAI` names OpenAI's). */
+  modelProvider?: string;
+  /** Tracing is usually turned on from the environment (LangSmith's `LANGSMITH_TRACING`), where the engine cannot look. */
+  tracedByEnvironment?: boolean;
 }
 
 const OPENAI_METHODS: MethodEntry[] = [
@@ -61,6 +75,11 @@ const OPENAI_METHODS: MethodEntry[] = [
   { path: "responses.stream", kind: "responses", outputLimit: ["max_output_tokens"] },
   { path: "completions.create", kind: "completion", outputLimit: ["max_tokens"], streamUsage: OPENAI_STREAM_USAGE },
   { path: "embeddings.create", kind: "embedding", outputLimit: [] },
+  // The pre-1.0 module API, still in many codebases.
+  { path: "ChatCompletion.create", kind: "chat", outputLimit: ["max_tokens"] },
+  { path: "ChatCompletion.acreate", kind: "chat", outputLimit: ["max_tokens"] },
+  { path: "Completion.create", kind: "completion", outputLimit: ["max_tokens"] },
+  { path: "Embedding.create", kind: "embedding", outputLimit: [] },
 ];
 
 const ANTHROPIC_METHODS: MethodEntry[] = [
@@ -69,16 +88,258 @@ const ANTHROPIC_METHODS: MethodEntry[] = [
   { path: "beta.messages.create", kind: "messages", outputLimit: ["max_tokens"] },
 ];
 
+
+const CHAT_METHODS_OPENAI_STYLE: MethodEntry[] = [
+  { path: "chat.completions.create", kind: "chat", outputLimit: ["max_completion_tokens", "max_tokens"], streamUsage: OPENAI_STREAM_USAGE },
+];
+
+/** LangChain chat models: the model object is the client; calls pass messages, options live on the model. */
+const LANGCHAIN_METHODS = (limits: string[]): MethodEntry[] =>
+  ["invoke", "ainvoke", "stream", "astream", "batch", "abatch"].map((path) => ({ path, kind: "chat" as const, outputLimit: limits }));
+
+const PYTHON_PROVIDERS: SdkEntry[] = [
+  {
+    id: "groq-python",
+    displayName: "Groq SDK",
+    provider: "groq",
+    ecosystem: "python",
+    modules: ["groq"],
+    clientClasses: ["Groq", "AsyncGroq"],
+    methods: CHAT_METHODS_OPENAI_STYLE,
+    // Groq's SDK gives up after 60 s by default.
+    timeout: { option: "timeout", unit: "s", defaultSeconds: 60, alternatives: [] },
+    apiKeyOption: "api_key",
+    baseUrlOption: "base_url",
+    apiKeyEnv: "GROQ_API_KEY",
+    usageField: "usage",
+  },
+  {
+    id: "mistral-python",
+    displayName: "Mistral SDK",
+    provider: "mistral",
+    ecosystem: "python",
+    modules: ["mistralai"],
+    clientClasses: ["Mistral"],
+    methods: [
+      { path: "chat.complete", kind: "chat", outputLimit: ["max_tokens"] },
+      { path: "chat.complete_async", kind: "chat", outputLimit: ["max_tokens"] },
+      { path: "chat.stream", kind: "chat", outputLimit: ["max_tokens"] },
+      { path: "chat.stream_async", kind: "chat", outputLimit: ["max_tokens"] },
+      { path: "chat.parse", kind: "chat", outputLimit: ["max_tokens"], structuredOutput: true },
+      { path: "embeddings.create", kind: "embedding", outputLimit: [] },
+    ],
+    timeout: { option: "timeout_ms", unit: "ms", defaultSeconds: null, alternatives: [] },
+    apiKeyOption: "api_key",
+    baseUrlOption: "server_url",
+    apiKeyEnv: "MISTRAL_API_KEY",
+    usageField: "usage",
+  },
+  {
+    id: "cohere-python",
+    displayName: "Cohere SDK",
+    provider: "cohere",
+    ecosystem: "python",
+    modules: ["cohere"],
+    clientClasses: ["ClientV2", "AsyncClientV2", "Client", "AsyncClient"],
+    methods: [
+      { path: "chat", kind: "chat", outputLimit: ["max_tokens"] },
+      { path: "chat_stream", kind: "chat", outputLimit: ["max_tokens"] },
+      { path: "embed", kind: "embedding", outputLimit: [] },
+    ],
+    // The client waits 300 s by default.
+    timeout: { option: "timeout", unit: "s", defaultSeconds: 300, alternatives: ["request_options"], clientOnly: true },
+    apiKeyOption: "api_key",
+    baseUrlOption: "base_url",
+    apiKeyEnv: "CO_API_KEY",
+    usageField: "usage",
+  },
+  {
+    id: "google-genai-python",
+    displayName: "Google GenAI SDK",
+    provider: "google",
+    ecosystem: "python",
+    modules: ["google.genai"],
+    clientClasses: ["Client"],
+    methods: [
+      { path: "models.generate_content", kind: "generate", outputLimit: ["config.max_output_tokens"] },
+      { path: "models.generate_content_stream", kind: "generate", outputLimit: ["config.max_output_tokens"] },
+      { path: "aio.models.generate_content", kind: "generate", outputLimit: ["config.max_output_tokens"] },
+      { path: "aio.models.generate_content_stream", kind: "generate", outputLimit: ["config.max_output_tokens"] },
+      { path: "models.embed_content", kind: "embedding", outputLimit: [] },
+    ],
+    // No default deadline; `http_options` takes milliseconds.
+    timeout: { option: "http_options.timeout", unit: "ms", defaultSeconds: null, alternatives: ["config.http_options"], clientOnly: true },
+    apiKeyOption: "api_key",
+    baseUrlOption: "http_options",
+    apiKeyEnv: "GEMINI_API_KEY",
+    usageField: "usage_metadata",
+  },
+  {
+    id: "litellm",
+    displayName: "LiteLLM",
+    provider: "litellm",
+    ecosystem: "python",
+    modules: ["litellm"],
+    clientClasses: [],
+    methods: [
+      { path: "completion", kind: "chat", outputLimit: ["max_tokens", "max_completion_tokens"] },
+      { path: "acompletion", kind: "chat", outputLimit: ["max_tokens", "max_completion_tokens"] },
+      { path: "text_completion", kind: "completion", outputLimit: ["max_tokens"] },
+      { path: "embedding", kind: "embedding", outputLimit: [] },
+      { path: "aembedding", kind: "embedding", outputLimit: [] },
+    ],
+    // LiteLLM's own default request timeout is 6000 s.
+    timeout: { option: "timeout", unit: "s", defaultSeconds: 6000, alternatives: ["request_timeout"] },
+    apiKeyOption: "api_key",
+    baseUrlOption: "api_base",
+    apiKeyEnv: "OPENAI_API_KEY",
+    usageField: "usage",
+  },
+  {
+    id: "ollama-python",
+    displayName: "Ollama library",
+    provider: "ollama",
+    ecosystem: "python",
+    modules: ["ollama"],
+    clientClasses: ["Client", "AsyncClient"],
+    methods: [
+      { path: "chat", kind: "chat", outputLimit: ["options.num_predict"] },
+      { path: "generate", kind: "generate", outputLimit: ["options.num_predict"] },
+      { path: "embed", kind: "embedding", outputLimit: [] },
+      { path: "embeddings", kind: "embedding", outputLimit: [] },
+    ],
+    timeout: { option: "timeout", unit: "s", defaultSeconds: null, alternatives: [], clientOnly: true },
+    apiKeyOption: "api_key",
+    baseUrlOption: "host",
+    apiKeyEnv: "OLLAMA_API_KEY",
+    usageField: "eval_count",
+    unbilled: true,
+  },
+  ...[
+    { id: "langchain-openai-python", module: "langchain_openai", provider: "openai", classes: ["ChatOpenAI", "AzureChatOpenAI"], limits: ["max_tokens", "max_completion_tokens"], timeout: "timeout", alternatives: ["request_timeout"] },
+    { id: "langchain-anthropic-python", module: "langchain_anthropic", provider: "anthropic", classes: ["ChatAnthropic"], limits: ["max_tokens", "max_tokens_to_sample"], timeout: "timeout", alternatives: ["default_request_timeout"], defaultLimit: 1024 },
+    { id: "langchain-google-python", module: "langchain_google_genai", provider: "google", classes: ["ChatGoogleGenerativeAI"], limits: ["max_output_tokens", "max_tokens"], timeout: "timeout", alternatives: [] },
+    { id: "langchain-groq-python", module: "langchain_groq", provider: "groq", classes: ["ChatGroq"], limits: ["max_tokens"], timeout: "timeout", alternatives: ["request_timeout"], defaultSeconds: 60 },
+    { id: "langchain-mistral-python", module: "langchain_mistralai", provider: "mistral", classes: ["ChatMistralAI"], limits: ["max_tokens"], timeout: "timeout", alternatives: [], defaultSeconds: 120 },
+    { id: "langchain-ollama-python", module: "langchain_ollama", provider: "ollama", classes: ["ChatOllama"], limits: ["num_predict"], timeout: "timeout", alternatives: ["client_kwargs"], unbilled: true },
+  ].map(
+    (entry): SdkEntry => ({
+      id: entry.id,
+      displayName: "LangChain chat model",
+      provider: "langchain",
+      ecosystem: "python",
+      modules: [entry.module],
+      modelProvider: entry.provider,
+      clientClasses: entry.classes,
+      methods: LANGCHAIN_METHODS(entry.limits),
+      timeout: { option: entry.timeout, unit: "s", defaultSeconds: entry.defaultSeconds ?? null, alternatives: entry.alternatives, clientOnly: true },
+      apiKeyOption: "api_key",
+      baseUrlOption: "base_url",
+      apiKeyEnv: "OPENAI_API_KEY",
+      usageField: "usage_metadata",
+      limitsOnClient: true,
+      ...(entry.defaultLimit ? { outputLimitDefault: entry.defaultLimit } : {}),
+      ...(entry.unbilled ? { unbilled: true } : {}),
+      tracedByEnvironment: true,
+    }),
+  ),
+];
+
+const JS_PROVIDERS: SdkEntry[] = [
+  {
+    id: "groq-js",
+    displayName: "Groq SDK",
+    provider: "groq",
+    ecosystem: "js",
+    modules: ["groq-sdk"],
+    clientClasses: ["Groq"],
+    methods: CHAT_METHODS_OPENAI_STYLE,
+    timeout: { option: "timeout", unit: "ms", defaultSeconds: 60, alternatives: ["signal"] },
+    apiKeyOption: "apiKey",
+    baseUrlOption: "baseURL",
+    apiKeyEnv: "GROQ_API_KEY",
+    usageField: "usage",
+  },
+  {
+    id: "mistral-js",
+    displayName: "Mistral SDK",
+    provider: "mistral",
+    ecosystem: "js",
+    modules: ["@mistralai/mistralai"],
+    clientClasses: ["Mistral"],
+    methods: [
+      { path: "chat.complete", kind: "chat", outputLimit: ["maxTokens"] },
+      { path: "chat.stream", kind: "chat", outputLimit: ["maxTokens"] },
+      { path: "chat.parse", kind: "chat", outputLimit: ["maxTokens"], structuredOutput: true },
+      { path: "embeddings.create", kind: "embedding", outputLimit: [] },
+    ],
+    timeout: { option: "timeoutMs", unit: "ms", defaultSeconds: null, alternatives: ["fetchOptions"] },
+    apiKeyOption: "apiKey",
+    baseUrlOption: "serverURL",
+    apiKeyEnv: "MISTRAL_API_KEY",
+    usageField: "usage",
+  },
+  {
+    id: "google-genai-js",
+    displayName: "Google GenAI SDK",
+    provider: "google",
+    ecosystem: "js",
+    modules: ["@google/genai"],
+    clientClasses: ["GoogleGenAI"],
+    methods: [
+      { path: "models.generateContent", kind: "generate", outputLimit: ["config.maxOutputTokens"] },
+      { path: "models.generateContentStream", kind: "generate", outputLimit: ["config.maxOutputTokens"] },
+      { path: "models.embedContent", kind: "embedding", outputLimit: [] },
+    ],
+    // Options go in the body (`config.httpOptions.timeout`, `config.abortSignal`) or on the client.
+    timeout: { option: "httpOptions.timeout", unit: "ms", defaultSeconds: null, alternatives: ["config.httpOptions", "config.abortSignal"], clientOnly: true },
+    apiKeyOption: "apiKey",
+    baseUrlOption: "httpOptions",
+    apiKeyEnv: "GEMINI_API_KEY",
+    usageField: "usageMetadata",
+  },
+  ...[
+    { id: "langchain-openai-js", module: "@langchain/openai", provider: "openai", classes: ["ChatOpenAI", "AzureChatOpenAI"], limits: ["maxTokens", "maxCompletionTokens"] },
+    { id: "langchain-anthropic-js", module: "@langchain/anthropic", provider: "anthropic", classes: ["ChatAnthropic"], limits: ["maxTokens"], defaultLimit: 2048 },
+    { id: "langchain-google-js", module: "@langchain/google-genai", provider: "google", classes: ["ChatGoogleGenerativeAI"], limits: ["maxOutputTokens"] },
+    { id: "langchain-groq-js", module: "@langchain/groq", provider: "groq", classes: ["ChatGroq"], limits: ["maxTokens"] },
+    { id: "langchain-mistral-js", module: "@langchain/mistralai", provider: "mistral", classes: ["ChatMistralAI"], limits: ["maxTokens"] },
+    { id: "langchain-ollama-js", module: "@langchain/ollama", provider: "ollama", classes: ["ChatOllama"], limits: ["numPredict"], unbilled: true },
+  ].map(
+    (entry): SdkEntry => ({
+      id: entry.id,
+      displayName: "LangChain chat model",
+      provider: "langchain",
+      ecosystem: "js",
+      modules: [entry.module],
+      modelProvider: entry.provider,
+      clientClasses: entry.classes,
+      methods: LANGCHAIN_METHODS(entry.limits),
+      // A model's `timeout` (ms) applies to every call; `invoke(input, { timeout, signal })` to one.
+      timeout: { option: "timeout", unit: "ms", defaultSeconds: null, alternatives: ["signal"] },
+      apiKeyOption: "apiKey",
+      baseUrlOption: "configuration",
+      apiKeyEnv: "OPENAI_API_KEY",
+      usageField: "usage_metadata",
+      limitsOnClient: true,
+      ...(entry.defaultLimit ? { outputLimitDefault: entry.defaultLimit } : {}),
+      ...(entry.unbilled ? { unbilled: true } : {}),
+      tracedByEnvironment: true,
+    }),
+  ),
+];
+
 export const SDKS: SdkEntry[] = [
   {
     id: "openai-python",
+    displayName: "OpenAI SDK",
     provider: "openai",
     ecosystem: "python",
     modules: ["openai"],
     clientClasses: ["OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI"],
     methods: OPENAI_METHODS,
-    // The SDK default is 600 s: a hung call holds a worker for ten minutes.
-    timeout: { option: "timeout", unit: "s", defaultSeconds: 600, alternatives: [] },
+    // The SDK default is 600 s: a hung call holds a worker for ten minutes. (`request_timeout`: the pre-1.0 API.)
+    timeout: { option: "timeout", unit: "s", defaultSeconds: 600, alternatives: ["request_timeout"] },
     apiKeyOption: "api_key",
     baseUrlOption: "base_url",
     apiKeyEnv: "OPENAI_API_KEY",
@@ -86,6 +347,7 @@ export const SDKS: SdkEntry[] = [
   },
   {
     id: "anthropic-python",
+    displayName: "Anthropic SDK",
     provider: "anthropic",
     ecosystem: "python",
     modules: ["anthropic"],
@@ -99,6 +361,7 @@ export const SDKS: SdkEntry[] = [
   },
   {
     id: "openai-js",
+    displayName: "OpenAI SDK",
     provider: "openai",
     ecosystem: "js",
     modules: ["openai"],
@@ -112,6 +375,7 @@ export const SDKS: SdkEntry[] = [
   },
   {
     id: "anthropic-js",
+    displayName: "Anthropic SDK",
     provider: "anthropic",
     ecosystem: "js",
     modules: ["@anthropic-ai/sdk"],
@@ -125,6 +389,7 @@ export const SDKS: SdkEntry[] = [
   },
   {
     id: "vercel-ai",
+    displayName: "AI SDK",
     provider: "vercel-ai",
     ecosystem: "js",
     modules: ["ai"],
@@ -145,6 +410,8 @@ export const SDKS: SdkEntry[] = [
     apiKeyEnv: "OPENAI_API_KEY",
     usageField: "usage",
   },
+  ...PYTHON_PROVIDERS,
+  ...JS_PROVIDERS,
 ];
 
 /** AI SDK provider factories whose options may hold an API key (`createOpenAI({ apiKey })`). */

@@ -7,6 +7,7 @@ import type { Verdict } from "../types";
 import type { CallSite, FileFacts, JsonParseFact, OptionEntry, OptionsBag } from "./facts";
 import type { ProjectFacts } from "./project";
 import { isGatewayUrl } from "./telemetryCatalogue";
+import { catalogueEntryOf } from "./models";
 import type { Wrappers } from "../config/lintConfig";
 
 export interface CallChecks {
@@ -44,31 +45,61 @@ export function computeChecks(facts: FileFacts, index: number, project: ProjectF
     telemetry,
     outputGuarded: outputGuardedCheck(facts, index),
     errorHandling: site.insideTry ? "pass" : "fail",
-    modelPinned: site.model && /\d{4}-?\d{2}-?\d{2}|@\d{8}$|-\d{3,4}$/.test(site.model) ? "pass" : "unknown",
+    modelPinned: modelPinnedCheck(site),
   };
 }
 
+/** `fail` for a floating alias or a retiring model the catalogue knows; `pass` for a dated id. */
+function modelPinnedCheck(site: CallSite): Verdict {
+  const { alias, retired } = catalogueEntryOf(site);
+  if (alias || retired) return "fail";
+  return site.model && /\d{4}-?\d{2}-?\d{2}|@\d{8}$|-\d{3,4}$/.test(site.model) ? "pass" : "unknown";
+}
+
 function entry(bag: OptionsBag | null, names: string[]): OptionEntry | undefined {
-  return bag?.entries.find((e) => names.includes(e.name));
+  return lookup(bag, names).found;
+}
+
+/**
+ * The entry for one of `names` in the bag; `a.b` looks for `b` inside the object given as `a`.
+ * `hidden`: the name may be set where the engine cannot see (a spread, or `a` given as a variable).
+ */
+function lookup(bag: OptionsBag | null, names: string[]): { found?: OptionEntry; hidden: boolean } {
+  if (!bag) return { hidden: false };
+  let hidden = bag.hasSpread;
+  for (const name of names) {
+    const [outer, ...rest] = name.split(".");
+    const first = bag.entries.find((e) => e.name === outer);
+    if (!first) continue;
+    if (rest.length === 0) return { found: first, hidden };
+    if (!first.nested) {
+      hidden = true;
+      continue;
+    }
+    const inner = lookup(first.nested, [rest.join(".")]);
+    if (inner.found) return inner;
+    hidden ||= inner.hidden;
+  }
+  return { hidden };
 }
 
 /** A bag that sets `names`: `pass`, `fail` when set to None/null, `unknown` when it may be hidden in a spread. */
 function bagSets(bag: OptionsBag | null, names: string[]): { verdict: Verdict | null; disabledBy?: OptionEntry } {
   if (!bag) return { verdict: null };
-  const found = entry(bag, names);
+  const { found, hidden } = lookup(bag, names);
   // `httpx.Timeout(None, connect=5)` bounds the connection only: reads wait forever.
   if (found) return found.literal === null || /^httpx\.Timeout\(\s*(timeout\s*=\s*)?None\b/.test(found.valueText) ? { verdict: "fail", disabledBy: found } : { verdict: "pass" };
-  return { verdict: bag.hasSpread ? "unknown" : null };
+  return { verdict: hidden ? "unknown" : null };
 }
 
 export function timeoutCheck(site: CallSite, text: string): TimeoutDetail {
   const { timeout } = site.sdk;
   const names = [timeout.option, ...timeout.alternatives];
-  // JS SDK clients take the timeout only in the request options, never in the body.
-  const bodyCarriesTimeout = site.sdk.ecosystem === "python" || site.sdk.clientClasses.length === 0;
+  // JS SDK clients take the timeout in the request options, not the body (Google's `config.httpOptions` aside).
+  const bodyNames = site.sdk.ecosystem === "python" || site.sdk.clientClasses.length === 0 ? names : timeout.alternatives.filter((n) => n.startsWith("config."));
   // The call, then `with_options`, then the client: the nearest setting wins.
-  for (const bag of [bodyCarriesTimeout ? site.options : null, site.requestOptions, site.withOptions]) {
-    const result = bagSets(bag, names);
+  for (const [bag, bagNames] of [[bodyNames.length > 0 ? site.options : null, bodyNames], [site.requestOptions, names], [site.withOptions, names]] as const) {
+    const result = bagSets(bag, bagNames);
     if (result.verdict) return { verdict: result.verdict, disabledBy: result.disabledBy };
   }
   if (site.sdk.clientClasses.length > 0) {
@@ -78,7 +109,7 @@ export function timeoutCheck(site: CallSite, text: string): TimeoutDetail {
     if (site.clientResolution === "local") {
       const client = site.client!;
       if (!client.options) return { verdict: "unknown" };
-      const result = bagSets(client.options, [timeout.option]);
+      const result = bagSets(client.options, timeout.clientOnly ? names : [timeout.option]);
       if (result.verdict) return { verdict: result.verdict, disabledBy: result.disabledBy };
       // A custom HTTP client may carry its own timeout.
       if (entry(client.options, ["http_client", "httpAgent", "httpClient", "fetch", "fetchOptions"])) return { verdict: "unknown" };
@@ -98,14 +129,28 @@ const MODEL_DEFAULTS = /defaultSettingsMiddleware|wrapLanguageModel/;
 
 export function outputLimitCheck(site: CallSite, text: string): Verdict {
   const names = site.method.outputLimit;
-  if (names.length === 0 || !site.options) return "unknown";
+  if (names.length === 0) return "unknown";
+  if (site.sdk.limitsOnClient) return modelObjectLimit(site, names);
+  if (!site.options) return "unknown";
   if (site.sdk.clientClasses.length === 0 && (entry(site.options, ["prepareStep"]) || MODEL_DEFAULTS.test(text))) return "unknown";
-  const found = entry(site.options, names);
+  const { found, hidden } = lookup(site.options, names);
   if (found) return found.literal === null ? "fail" : "pass";
-  return site.options.hasSpread ? "unknown" : "fail";
+  return hidden ? "unknown" : "fail";
+}
+
+/** LangChain: the limit is set on the chat model (or bound per call); some models cap output by default. */
+function modelObjectLimit(site: CallSite, names: string[]): Verdict {
+  for (const bag of [site.options, site.clientResolution === "local" ? site.client?.options ?? null : null]) {
+    const { found, hidden } = lookup(bag, names);
+    if (found) return found.literal === null ? "fail" : "pass";
+    if (hidden) return "unknown";
+  }
+  if (site.sdk.outputLimitDefault !== undefined) return "pass";
+  return site.clientResolution === "local" && site.client?.options ? "fail" : "unknown";
 }
 
 function usageCheck(site: CallSite, project: ProjectFacts): Verdict {
+  if (site.sdk.unbilled) return "unknown";
   if (site.client?.instrumented || project.instrumentation || telemetryOption(site) === "pass") return "pass";
   if (entry(site.options, ["onFinish", "onStepFinish"])) return "pass";
   if (site.rawResponse) return "unknown";
@@ -145,7 +190,7 @@ export function telemetryCheck(site: CallSite, project: ProjectFacts): Verdict {
     // A gateway records every request; a base URL from a variable may well be one.
     return typeof baseUrl.literal === "string" ? "pass" : "unknown";
   }
-  if (site.clientResolution === "unresolved") return "unknown";
+  if (site.clientResolution === "unresolved" || site.sdk.tracedByEnvironment) return "unknown";
   if (site.options?.hasSpread && site.sdk.clientClasses.length === 0) return "unknown";
   return "fail";
 }

@@ -13,6 +13,7 @@ import { enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatem
 import { isBroken, spanOf, startsItsLine, statementFact, type Node } from "./syntax";
 import { SDK_SERIALISERS } from "./validators";
 import { callContext } from "./context";
+import { isSanitized, type SinkCandidate } from "./sinks";
 import { CLIENT_WRAPPERS } from "./telemetryCatalogue";
 
 export interface ClientConstruction {
@@ -70,6 +71,7 @@ export function startFacts(root: Node, text: string, language: LanguageId, hooks
     callSites,
     clients,
     jsonParses: [],
+    sinks: [],
     stringLiterals: [],
     instrumentation: [],
     imports,
@@ -182,6 +184,8 @@ function matchMethod(
       if (names.length < segments.length || names.slice(names.length - segments.length).join(".") !== method.path) continue;
       const receiverNames = names.slice(0, names.length - segments.length);
       const resolved = resolveReceiver(root, receiverNames, sdk, hooks, clients, otherObjects, text, callee.startIndex);
+      // `x.chat(…)`, `x.invoke(…)`: a one-word method is a model call only on a client the engine found.
+      if (resolved && resolved.resolution === "unresolved" && !method.path.includes(".")) continue;
       if (resolved) return { sdk, method, ...resolved };
     }
   }
@@ -264,7 +268,9 @@ function callSiteFact(call: Node, callee: Node, match: MethodMatch, text: string
     requestOptions,
     requestOptionsAppendAt,
     withOptions: match.withOptions,
-    model: modelOf(options),
+    // LangChain: the model is named on the chat model object, not the call.
+    model: modelOf(options) ?? (match.sdk.limitsOnClient ? modelOf(match.client?.options ?? null) : null),
+    modelSpan: modelSpanOf(options) ?? (match.sdk.limitsOnClient ? modelSpanOf(match.client?.options ?? null) : null),
     clientResolution: match.resolution,
     client: match.client,
     insideSpan: !broken && hooks.insideSpan(call),
@@ -288,6 +294,16 @@ function statementKind(node: Node, g: Grammar): NonNullable<CallSite["statement"
   return node.type === g.expressionStatement ? "expression" : "other";
 }
 
+/** Where the id in `modelOf` sits: inside the quotes of the literal. */
+function modelSpanOf(options: OptionsBag | null): CallSite["modelSpan"] {
+  const entry = options?.entries.find((e) => e.name === "model");
+  if (!entry) return null;
+  const quoted = /(["'`])([^"'`$\\]+)\1/.exec(entry.valueText);
+  if (!quoted || (typeof entry.literal !== "string" && !/^[\w.$]+\(\s*["'`]/.test(entry.valueText))) return null;
+  const start = entry.valueSpan.start + quoted.index + 1;
+  return { start, end: start + quoted[2].length };
+}
+
 /** `model="gpt-4o"`, or the AI SDK's `model: openai("gpt-4o")`. */
 function modelOf(options: OptionsBag | null): string | null {
   const entry = options?.entries.find((e) => e.name === "model");
@@ -298,43 +314,72 @@ function modelOf(options: OptionsBag | null): string | null {
 }
 
 /**
- * Keeps the `json.loads`/`JSON.parse` calls that read model output and links each to its
- * call site: the argument holds the call itself, or a name the output flowed into.
+ * Which model call's output an expression holds: the call itself, or a name the output
+ * flowed into (assignments, loops, destructuring) within the same function.
  */
-export function linkJsonParses(candidates: { node: Node; fact: JsonParseFact }[], facts: FileFacts, callNodes: Node[], g: Grammar): void {
-  if (candidates.length === 0 || facts.callSites.length === 0) return;
-  const seedsByScope = new Map<number, { scope: Node; seeds: Map<string, number> }>();
-  facts.callSites.forEach((site, index) => {
-    const names = site.result.kind === "bound" ? [site.result.name] : site.result.kind === "destructured" ? site.result.names : [];
-    const scope = enclosingScope(callNodes[index], g);
-    const entry = seedsByScope.get(scope.id) ?? { scope, seeds: new Map<string, number>() };
-    for (const name of names) entry.seeds.set(name, index);
-    seedsByScope.set(scope.id, entry);
-  });
-  const taintCache = new Map<number, Map<string, number>>();
+export class ModelOutputTracker {
+  private seedsByScope: Map<number, Map<string, number>> | null = null;
+  private readonly taintCache = new Map<string, Map<string, number>>();
+
+  constructor(
+    private readonly facts: FileFacts,
+    private readonly callNodes: Node[],
+    private readonly g: Grammar,
+  ) {}
+
+  /** The index of the call site whose output reaches `argument` (inside `node`), or null. */
+  sourceOf(node: Node, argument: Node, stopAt?: (value: Node) => boolean): number | null {
+    if (this.facts.callSites.length === 0) return null;
+    const direct = this.callNodes.findIndex((c) => c.startIndex >= argument.startIndex && c.endIndex <= argument.endIndex);
+    if (direct >= 0) return direct;
+    const scope = enclosingScope(node, this.g);
+    const key = `${scope.id}:${stopAt ? "stop" : "all"}`;
+    let tainted = this.taintCache.get(key);
+    if (!tainted) {
+      tainted = taintedNames(scope, this.seeds().get(scope.id) ?? new Map(), this.g, stopAt);
+      this.taintCache.set(key, tainted);
+    }
+    for (const name of referencedNames(argument, this.g)) {
+      const origin = tainted.get(name);
+      if (origin !== undefined) return origin;
+    }
+    return null;
+  }
+
+  private seeds(): Map<number, Map<string, number>> {
+    if (this.seedsByScope) return this.seedsByScope;
+    this.seedsByScope = new Map();
+    this.facts.callSites.forEach((site, index) => {
+      const names = site.result.kind === "bound" ? [site.result.name] : site.result.kind === "destructured" ? site.result.locals : [];
+      const scope = enclosingScope(this.callNodes[index], this.g);
+      const seeds = this.seedsByScope!.get(scope.id) ?? new Map<string, number>();
+      for (const name of names) seeds.set(name, index);
+      this.seedsByScope!.set(scope.id, seeds);
+    });
+    return this.seedsByScope;
+  }
+}
+
+/** Keeps the `json.loads`/`JSON.parse` calls that read model output and links each to its call site. */
+export function linkJsonParses(candidates: { node: Node; fact: JsonParseFact }[], facts: FileFacts, tracker: ModelOutputTracker, g: Grammar): void {
   for (const { node, fact } of candidates) {
     if (fact.broken) continue; // never reported, and its scope may be the whole file
     const argument = node.childForFieldName(g.callArguments)?.namedChildren[0];
     if (!argument) continue;
     if (SDK_SERIALISERS.some((s) => new RegExp(`\\.${s}\\s*\\(`).test(argument.text))) continue;
-    const direct = callNodes.findIndex((c) => c.startIndex >= argument.startIndex && c.endIndex <= argument.endIndex);
-    let source = direct >= 0 ? direct : null;
-    if (source === null) {
-      const scope = enclosingScope(node, g);
-      let tainted = taintCache.get(scope.id);
-      if (!tainted) {
-        tainted = taintedNames(scope, seedsByScope.get(scope.id)?.seeds ?? new Map(), g);
-        taintCache.set(scope.id, tainted);
-      }
-      for (const name of referencedNames(argument, g)) {
-        const origin = tainted.get(name);
-        if (origin !== undefined) {
-          source = origin;
-          break;
-        }
-      }
-    }
+    const source = tracker.sourceOf(node, argument);
     if (source !== null) facts.jsonParses.push({ ...fact, source });
+  }
+}
+
+/** Keeps the sinks that model output reaches, each with its call site. */
+export function linkSinks(candidates: SinkCandidate[], facts: FileFacts, tracker: ModelOutputTracker): void {
+  for (const candidate of candidates) {
+    if (isBroken(candidate.node)) continue;
+    const sanitized = isSanitized(candidate.argument);
+    const source = tracker.sourceOf(candidate.node, candidate.argument, (value) => isSanitized(value));
+    if (source === null) continue;
+    facts.sinks.push({ kind: candidate.kind, span: spanOf(candidate.node), sinkText: candidate.sinkText, argumentSpan: spanOf(candidate.argument), source, sanitized });
   }
 }
 

@@ -17,7 +17,7 @@ const COUNTER_NAME = /(max|limit|step|iter|turn|round|attempt|count|budget|depth
 export function callContext(call: Node, g: Grammar): CallContext {
   const wrappers: string[] = [];
   let loop: LoopFact | null = null;
-  let handler: ErrorHandlerFact | null = null;
+  let handler: ErrorHandlerFact | null = promiseCatch(call);
   let child = call;
   for (const parent of ancestors(call)) {
     if (g.functions.includes(parent.type)) {
@@ -154,6 +154,20 @@ function isCountLike(operand: Node): boolean {
   return operand.type !== "call" && operand.type !== "call_expression" && name !== undefined && COUNTER_NAME.test(name);
 }
 
+/** `create(…).catch(() => null)`: a promise handler that drops the error. */
+function promiseCatch(call: Node): ErrorHandlerFact | null {
+  const member = parentOf(call);
+  if (member?.type !== "member_expression" || member.childForFieldName("property")?.text !== "catch") return null;
+  const catchCall = parentOf(member);
+  const callback = catchCall?.type === "call_expression" ? catchCall.childForFieldName("arguments")?.namedChildren[0] : undefined;
+  if (!catchCall || !callback || (callback.type !== "arrow_function" && callback.type !== "function_expression")) return null;
+  const body = callback.childForFieldName("body");
+  if (!body) return null;
+  const drops = body.type === "statement_block" ? swallowsBlock(body) : /^(null|undefined|\[\]|\{\}|""|''|false|\(\s*\{\s*\}\s*\))$/.test(body.text);
+  // No fix: the callback's shape varies too much to edit safely.
+  return { span: spanOf(catchCall), swallowing: drops ? { span: spanOf(callback), bodySpan: spanOf(body), firstStatement: null, errorName: null, headerSpan: spanOf(callback), fixable: false } : null };
+}
+
 /** What the handlers of a `try` do: a broad handler that neither re-raises nor logs swallows the error. */
 function handlerFact(tryStatement: Node, g: Grammar): ErrorHandlerFact {
   const handlers = g.tryHandler.field
@@ -175,7 +189,10 @@ function catchesBroadly(handler: Node): boolean {
 /** The handler's body does nothing with the error: empty, `pass`, `...`, `continue`, or returns an empty value. */
 function swallows(handler: Node): boolean {
   const body = handler.childForFieldName("body") ?? handler.namedChildren.find((c) => c.type === "block" || c.type === "statement_block");
-  if (!body) return false;
+  return body ? swallowsBlock(body) : false;
+}
+
+function swallowsBlock(body: Node): boolean {
   const statements = body.namedChildren.filter((c) => c.type !== "comment");
   return statements.every((s) => {
     if (s.type === "pass_statement" || s.type === "continue_statement" || s.type === "break_statement" || s.type === "empty_statement") return true;
@@ -197,6 +214,7 @@ function swallowingHandler(handler: Node): NonNullable<ErrorHandlerFact["swallow
     firstStatement: first ? { span, isPlaceholder: first.type === "pass_statement" || first.text === "..." || first.type === "empty_statement" } : null,
     errorName: alias?.text ?? null,
     headerSpan: { start: handler.startIndex, end: body.startIndex },
+    fixable: true,
   };
 }
 

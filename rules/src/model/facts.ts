@@ -72,8 +72,8 @@ export type ResultUse =
   | { kind: "dropped" }
   /** Bound to a name; `usageRead` says whether usage is read from it. */
   | { kind: "bound"; name: string; usageRead: Verdict; statement: StatementFact | null }
-  /** Destructured (`const { text, usage } = …`). */
-  | { kind: "destructured"; names: string[] }
+  /** Destructured (`const { text, usage: used } = …`): property names, and the local names they are bound to. */
+  | { kind: "destructured"; names: string[]; locals: string[] }
   /** Returned or yielded to the caller, who may record it. */
   | { kind: "returned" }
   /** Passed on in a way the engine does not follow. */
@@ -109,6 +109,8 @@ export interface ErrorHandlerFact {
     errorName: string | null;
     /** From `except`/`catch` to the body: where a JS fix adds the missing `(error)`. */
     headerSpan: Span;
+    /** A `try` handler the fix can edit (a `.catch()` callback is not). */
+    fixable: boolean;
   } | null;
 }
 
@@ -140,6 +142,8 @@ export interface CallSite {
   /** Python `client.with_options(timeout=…)` in the receiver chain. */
   withOptions: OptionsBag | null;
   model: string | null;
+  /** The model id's text inside its string literal (without quotes), where a fix can replace it. */
+  modelSpan: Span | null;
   /** How the receiver was resolved. `local`: a client built in this file; `module`: the SDK's module client. */
   clientResolution: "local" | "unresolved" | "module" | "none";
   client: ClientFact | null;
@@ -174,6 +178,22 @@ export interface JsonParseFact {
   broken: boolean;
 }
 
+export type SinkKind = "code" | "shell" | "sql" | "html";
+
+/** Model output reaching code execution, a shell, a SQL string or rendered HTML. */
+export interface SinkFact {
+  kind: SinkKind;
+  /** The sink call, assignment or attribute. */
+  span: Span;
+  /** `eval`, `subprocess.run`, `innerHTML`, `cursor.execute`. */
+  sinkText: string;
+  argumentSpan: Span;
+  /** Index into `callSites` of the model call whose output arrives. */
+  source: number;
+  /** The value passes through a sanitizer or escape call on the way. */
+  sanitized: boolean;
+}
+
 export interface StringLiteralFact {
   span: Span;
   value: string;
@@ -202,6 +222,8 @@ export interface ImportFacts {
   hasLogging: boolean;
   /** A module-level logger a fix can reuse (`logger = logging.getLogger(__name__)`). */
   loggerName?: string;
+  /** The imported HTML sanitizer a fix can call (`bleach.clean`, `DOMPurify.sanitize`). */
+  sanitizerCall?: string;
 }
 
 export interface FileFacts {
@@ -210,6 +232,7 @@ export interface FileFacts {
   callSites: CallSite[];
   clients: ClientFact[];
   jsonParses: JsonParseFact[];
+  sinks: SinkFact[];
   stringLiterals: StringLiteralFact[];
   /** Calls that turn on auto-instrumentation for the whole process. */
   instrumentation: Span[];
@@ -217,4 +240,6 @@ export interface FileFacts {
   suppressions: Suppression[];
   /** The file did not parse cleanly: count of error nodes. */
   syntaxErrors: number;
+  /** The file did not parse at all (the whole tree is one error): nothing in it was checked. */
+  unparsed?: boolean;
 }

@@ -101,7 +101,7 @@ export function classifyResult(outer: Node, g: Grammar): ResultUse {
     }
     if (left.type === "object_pattern") {
       const names = left.namedChildren.map((c) => (c.type === "pair_pattern" ? c.childForFieldName("key")?.text ?? "" : c.text));
-      return { kind: "destructured", names };
+      return { kind: "destructured", names, locals: boundNames(left, g) };
     }
     return { kind: "other", usageRead: "unknown" };
   }
@@ -174,9 +174,10 @@ export function boundNames(target: Node, g: Grammar): string[] {
 /**
  * Names in `scope` that hold model output, each mapped to the call site it came from.
  * Seeds are the names the calls' results were bound to; assignments and loops spread them
- * until nothing changes (order-insensitive, so a loop body counts).
+ * until nothing changes (order-insensitive, so a loop body counts). A value `blocks` accepts
+ * (a sanitizer call) stops the spread.
  */
-export function taintedNames(scope: Node, seeds: Map<string, number>, g: Grammar): Map<string, number> {
+export function taintedNames(scope: Node, seeds: Map<string, number>, g: Grammar, blocks?: (value: Node) => boolean): Map<string, number> {
   const tainted = new Map(seeds);
   if (tainted.size === 0) return tainted;
   const flows: { targets: string[]; sources: Set<string> }[] = [];
@@ -186,7 +187,7 @@ export function taintedNames(scope: Node, seeds: Map<string, number>, g: Grammar
       if (node.type !== type) continue;
       const left = node.childForFieldName(leftField);
       const right = node.childForFieldName(rightField);
-      if (left && right && enclosingScope(node, g).id === scope.id) flows.push({ targets: boundNames(left, g), sources: referencedNames(right, g) });
+      if (left && right && enclosingScope(node, g).id === scope.id && !blocks?.(right)) flows.push({ targets: boundNames(left, g), sources: referencedNames(right, g) });
     }
   }
   for (let changed = true; changed; ) {

@@ -86,6 +86,7 @@ export const JS_GRAMMAR: Grammar = {
   assignments: [
     ["variable_declarator", "name", "value"],
     ["assignment_expression", "left", "right"],
+    ["augmented_assignment_expression", "left", "right"],
   ],
   loops: [["for_in_statement", "left", "right"]],
   tryStatement: "try_statement",

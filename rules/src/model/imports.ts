@@ -1,4 +1,6 @@
 /** The names a file imports, and where a new import goes. Filled by each language adapter. */
+import { SANITIZER_IMPORTS } from "./sinkCatalogue";
+
 export interface ImportedName {
   /** The module it comes from (`openai`, `@anthropic-ai/sdk`, `langfuse.openai`). */
   module: string;
@@ -17,6 +19,15 @@ export class ImportTable {
 
   get(local: string): ImportedName | undefined {
     return this.names.get(local);
+  }
+
+  /** The call a fix uses to sanitize HTML, when the file imports a sanitizer library. */
+  sanitizerCall(): string | undefined {
+    for (const [local, imported] of this.names) {
+      const known = SANITIZER_IMPORTS.find((s) => s.module === imported.module && s.name === imported.name);
+      if (known) return known.call(local);
+    }
+    return undefined;
   }
 
   /** Any import from `module` or one of its submodules. */

@@ -1,7 +1,8 @@
 /** The TypeScript/JavaScript adapter (TS, TSX, JS, JSX): a tree-sitter tree → the file's model facts. */
 import type { LanguageId } from "../types";
 import { AI_SDK_PROVIDER_FACTORIES, sdkForModule, type SdkEntry } from "./catalogue";
-import { clientKeyLiteral, linkJsonParses, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
+import { clientKeyLiteral, linkJsonParses, linkSinks, ModelOutputTracker, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
+import { sinkOf, type SinkCandidate } from "./sinks";
 import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, StringLiteralFact } from "./facts";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, unwrapUp } from "./flow";
 import { JS_GRAMMAR as g } from "./grammar";
@@ -11,11 +12,19 @@ import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf
 import { CLIENT_WRAPPERS, INSTRUMENTATION_CLASSES, isInstrumentationCall, isTracingModule, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
 
-const NODE_TYPES = ["call_expression", "new_expression", "string", "template_string", "comment"];
+const NODE_TYPES = ["call_expression", "new_expression", "string", "template_string", "comment", "assignment_expression", "jsx_attribute"];
 
 export function extractJavaScript(root: Node, text: string, language: LanguageId): FileFacts {
   const nodes = nodesByType(root, NODE_TYPES);
   const imports = readImports(root, text);
+  // `require` and `import()` inside functions and constructors load SDKs too.
+  for (const call of nodes.get("call_expression")!) {
+    const loader = call.childForFieldName("function");
+    if (loader?.text !== "require" && loader?.type !== "import") continue;
+    const { outer } = unwrapUp(call, g);
+    const declarator = parentOf(outer);
+    if (declarator?.type === "variable_declarator") readRequire(declarator, imports);
+  }
   const hooks: AdapterHooks = {
     grammar: g,
     ecosystem: "js",
@@ -35,11 +44,21 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
   };
   const { facts, callNodes } = startFacts(root, text, language, hooks, {
     insertAt: imports.insertAt,
+    sanitizerCall: imports.sanitizerCall(),
     hasOpenTelemetry: imports.get("trace")?.module === "@opentelemetry/api",
     hasOs: false,
     hasLogging: false,
   }, nodes);
   const jsonCandidates: { node: Node; fact: JsonParseFact }[] = [];
+  const sinkCandidates: SinkCandidate[] = [];
+  if (facts.callSites.length > 0) {
+    for (const type of ["call_expression", "new_expression", "assignment_expression", "jsx_attribute"]) {
+      for (const node of nodes.get(type)!) {
+        const sink = sinkOf(node, g, imports);
+        if (sink) sinkCandidates.push(sink);
+      }
+    }
+  }
   const interesting = [...nodes.get("call_expression")!, ...nodes.get("new_expression")!, ...nodes.get("string")!, ...nodes.get("template_string")!];
   for (const node of interesting) {
     if (node.type === "call_expression") {
@@ -59,7 +78,9 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
       if (literal) facts.stringLiterals.push(literal);
     }
   }
-  linkJsonParses(jsonCandidates, facts, callNodes, g);
+  const tracker = new ModelOutputTracker(facts, callNodes, g);
+  linkJsonParses(jsonCandidates, facts, tracker, g);
+  linkSinks(sinkCandidates, facts, tracker);
   return facts;
 }
 
@@ -121,13 +142,16 @@ function readImportStatement(statement: Node, table: ImportTable): void {
 
 /** `const OpenAI = require("openai")` and `const { OpenAI } = require("openai")`. */
 function readRequire(declarator: Node, table: ImportTable): boolean {
-  const value = declarator.childForFieldName("value");
-  if (value?.type !== "call_expression" || value.childForFieldName("function")?.text !== "require") return false;
+  let value = declarator.childForFieldName("value");
+  if (value?.type === "await_expression") value = value.namedChildren[0] ?? null;
+  // `require("openai")`, or `await import("openai")` (its namespace; `default` is the class).
+  const loader = value?.type === "call_expression" ? value.childForFieldName("function") : null;
+  if (!value || !loader || (loader.text !== "require" && loader.type !== "import")) return false;
   const argument = value.childForFieldName("arguments")?.namedChildren[0];
   const module = argument ? stringValue(argument) : undefined;
   const name = declarator.childForFieldName("name");
   if (module === undefined || !name) return false;
-  if (name.type === "identifier") table.add(name.text, module, "default");
+  if (name.type === "identifier") table.add(name.text, module, loader.type === "import" ? null : "default");
   else if (name.type === "object_pattern") {
     for (const part of name.namedChildren) {
       if (part.type === "shorthand_property_identifier_pattern") table.add(part.text, module, part.text);

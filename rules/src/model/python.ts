@@ -5,7 +5,8 @@ import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, Res
 import { PYTHON_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, unwrapUp } from "./flow";
-import { clientKeyLiteral, linkJsonParses, startFacts, type AdapterHooks } from "./common";
+import { clientKeyLiteral, linkJsonParses, linkSinks, ModelOutputTracker, startFacts, type AdapterHooks } from "./common";
+import { sinkOf, type SinkCandidate } from "./sinks";
 import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf, statementFact, stringValue, type Node, parentOf } from "./syntax";
 import { KEY_MARKER, matchProviderKey } from "./secrets";
 import { CLIENT_WRAPPERS, INSTRUMENTED_CLIENT_MODULES, isInstrumentationCall, isTracingModule, SPAN_METHODS, TRACING_HELPER_NAME } from "./telemetryCatalogue";
@@ -31,16 +32,21 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
   };
   const { facts, callNodes } = startFacts(root, text, language, hooks, {
     insertAt: imports.insertAt,
+    sanitizerCall: imports.sanitizerCall(),
     hasOpenTelemetry: imports.get("trace")?.module === "opentelemetry",
     hasOs: imports.get("os")?.module === "os" && imports.get("os")?.name === null,
     hasLogging: imports.get("logging")?.module === "logging" && imports.get("logging")?.name === null,
     loggerName: moduleLogger(root),
   }, nodes);
   const jsonCandidates: { node: Node; fact: JsonParseFact }[] = [];
+  const sinkCandidates: SinkCandidate[] = [];
+  const lookForSinks = facts.callSites.length > 0;
   for (const node of nodes.get("call")!) {
     const callee = node.childForFieldName("function");
     if (!callee) continue;
     if (isInstrumentationCall(callee.text)) facts.instrumentation.push(spanOf(node));
+    const sink = lookForSinks ? sinkOf(node, g, imports) : null;
+    if (sink) sinkCandidates.push(sink);
     if (isJsonLoads(callee.text, imports)) {
       const fact = jsonParseFact(node, callee, imports, text);
       if (fact) jsonCandidates.push({ node, fact });
@@ -50,7 +56,9 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
     const literal = stringLiteralFact(node, facts.clients, text);
     if (literal) facts.stringLiterals.push(literal);
   }
-  linkJsonParses(jsonCandidates, facts, callNodes, g);
+  const tracker = new ModelOutputTracker(facts, callNodes, g);
+  linkJsonParses(jsonCandidates, facts, tracker, g);
+  linkSinks(sinkCandidates, facts, tracker);
   return facts;
 }
 
@@ -162,10 +170,12 @@ function clientConstruction(call: Node, imports: ImportTable): { sdk: SdkEntry; 
   if (!imported) return null;
   const instrumented = imported.module.startsWith("instrumented:");
   const module = instrumented ? imported.module.slice("instrumented:".length) : imported.module;
-  const path = [...(imported.name ? [imported.name] : []), ...names];
-  const sdk = sdkForModule("python", module);
-  if (!sdk || path.length !== 1 || !sdk.clientClasses.includes(path[0])) return null;
-  return { sdk, className: path[0], instrumented, call };
+  // `from google import genai; genai.Client()` is `google.genai.Client`: split the full path at its last name.
+  const full = [module, ...(imported.name ? [imported.name] : []), ...names].join(".");
+  const className = full.slice(full.lastIndexOf(".") + 1);
+  const sdk = sdkForModule("python", full.slice(0, full.lastIndexOf(".")));
+  if (!sdk || !sdk.clientClasses.includes(className)) return null;
+  return { sdk, className, instrumented, call };
 }
 
 /** The name a client construction is bound to: `client`, `self.client`, or a class attribute. */
@@ -187,6 +197,11 @@ function isWithOptionsCall(node: Node): boolean {
   return node.type === "call" && /\.with_options$/.test(node.childForFieldName("function")?.text ?? "");
 }
 
+/** `types.GenerateContentConfig(max_output_tokens=…)`, `HttpOptions(timeout=…)`: an options object built from keywords. */
+function isOptionsObject(value: Node): boolean {
+  return value.type === "call" && /(Config|Options)$/.test(value.childForFieldName("function")?.text ?? "");
+}
+
 /** The keyword arguments of a call, and where one more goes. */
 export function keywordOptions(call: Node, text: string): OptionsBag | null {
   const args = call.childForFieldName("arguments");
@@ -205,7 +220,7 @@ export function keywordOptions(call: Node, text: string): OptionsBag | null {
         valueSpan: spanOf(value),
         valueText: value.text,
         ...(literal !== undefined ? { literal } : {}),
-        ...(value.type === "dictionary" ? { nested: dictOptions(value) } : {}),
+        ...(value.type === "dictionary" ? { nested: dictOptions(value) } : isOptionsObject(value) ? { nested: keywordOptions(value, text) ?? undefined } : {}),
       });
     } else if (arg.type === "dictionary_splat" || arg.type === "list_splat") {
       hasSpread = true;

@@ -48,7 +48,7 @@ export interface LintedFile {
 }
 
 /** Which checks make up each factor's score. */
-const FACTOR_CHECKS: Record<Factor, CheckName[]> = {
+export const FACTOR_CHECKS: Record<Factor, CheckName[]> = {
   data: [],
   compute: ["timeout"],
   observability: ["telemetry"],

@@ -2,32 +2,46 @@
 import type { Rule } from "../rule";
 import { browserExposedApiKey } from "./browser-exposed-api-key/rule";
 import { clientPerCall } from "./client-per-call/rule";
+import { deprecatedModel } from "./deprecated-model/rule";
 import { hardcodedApiKey } from "./hardcoded-api-key/rule";
 import { missingOutputLimit } from "./missing-output-limit/rule";
 import { missingTimeout } from "./missing-timeout/rule";
+import { modelOutputToCodeExecution } from "./model-output-to-code-execution/rule";
+import { modelOutputToHtml } from "./model-output-to-html/rule";
+import { modelOutputToShell } from "./model-output-to-shell/rule";
+import { modelOutputToSql } from "./model-output-to-sql/rule";
 import { streamWithoutUsage } from "./stream-without-usage/rule";
 import { swallowedModelError } from "./swallowed-model-error/rule";
 import { syncClientInAsync } from "./sync-client-in-async/rule";
 import { unbatchedEmbeddings } from "./unbatched-embeddings/rule";
 import { unboundedAgentLoop } from "./unbounded-agent-loop/rule";
 import { unhandledModelError } from "./unhandled-model-error/rule";
+import { unpinnedModel } from "./unpinned-model/rule";
 import { untracedModelCall } from "./untraced-model-call/rule";
+import { unusedSuppression } from "./unused-suppression/rule";
 import { unvalidatedModelJson } from "./unvalidated-model-json/rule";
 import { usageNotRecorded } from "./usage-not-recorded/rule";
 
 export const RULES: readonly Rule[] = [
   browserExposedApiKey,
   clientPerCall,
+  deprecatedModel,
   hardcodedApiKey,
   missingOutputLimit,
   missingTimeout,
+  modelOutputToCodeExecution,
+  modelOutputToHtml,
+  modelOutputToShell,
+  modelOutputToSql,
   streamWithoutUsage,
   swallowedModelError,
   syncClientInAsync,
   unbatchedEmbeddings,
   unboundedAgentLoop,
   unhandledModelError,
+  unpinnedModel,
   untracedModelCall,
+  unusedSuppression,
   unvalidatedModelJson,
   usageNotRecorded,
 ];

@@ -4,6 +4,7 @@
  * show docs; and `source.fixAll.aiReadiness` through the engine's shared fix loop.
  */
 import { CodeAction, CodeActionKind, type Connection, type Diagnostic, type TextEdit } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
 import { fixText, isApplicable, suppressionComment, type LintResult } from "../../../rules/src/index";
 import { isOurDiagnostic, minimalEdit } from "../convert";
 import type { DiagnosticsScheduler } from "../diagnostics";
@@ -72,13 +73,16 @@ function quickFixes(
 
 /** Puts `ai-readiness: ignore[rule]` on its own line above the finding, at that line's indentation. */
 function ignoreAction(document: OpenDocument, diagnostic: Diagnostic, rule: string): CodeAction {
-  const line = diagnostic.range.start.line;
-  const lineText = document.text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? "";
-  const newline = document.text.getText().includes("\r\n") ? "\r\n" : "\n";
-  const edit: TextEdit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${suppressionComment(document.language, rule)}${newline}` };
+  const edit = suppressionEdit(document.text, document.language, diagnostic.range.start.line, rule);
   const action = CodeAction.create(`Ignore \`${rule}\` on this line`, { changes: { [document.text.uri]: [edit] } }, CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
   return action;
 }
 
+/** The edit that puts `ai-readiness: ignore[rule]` above a 0-based line (the panel's "ignore" uses it too). */
+export function suppressionEdit(text: TextDocument, language: string, line: number, rule: string): TextEdit {
+  const lineText = text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? "";
+  const newline = text.getText().includes("\r\n") ? "\r\n" : "\n";
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${suppressionComment(language, rule)}${newline}` };
+}

@@ -1,42 +1,40 @@
 /** initialize / initialized: capabilities, client features, and the background workspace walk. */
 import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type Connection, type InitializeResult } from "vscode-languageserver";
 import { TOOL } from "../../../rules/src/report/json";
-import type { DiagnosticsScheduler } from "../diagnostics";
 import { Commands, FIX_ALL_KIND } from "../protocol";
-import { pathOf, type ProjectIndex } from "../projectIndex";
 import type { Session } from "../session";
+import type { Workspace } from "../workspace";
 
 export interface ClientFeatures {
   showDocument: boolean;
 }
 
-export function registerLifecycle(connection: Connection, session: Session, project: ProjectIndex, diagnostics: DiagnosticsScheduler, features: ClientFeatures): void {
-  let folders: string[] = [];
+export function registerLifecycle(connection: Connection, session: Session, workspace: Workspace, engineReady: Promise<void>, features: ClientFeatures): void {
   let dynamicConfiguration = false;
+  let folderEvents = false;
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     session.pullsConfiguration = capabilities.workspace?.configuration === true;
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     features.showDocument = capabilities.window?.showDocument?.support === true;
-    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    folders = uris.map(pathOf).filter((p): p is string => p !== null);
+    folderEvents = capabilities.workspace?.workspaceFolders === true;
+    workspace.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [Commands.showDocs] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: TOOL.name, version: TOOL.version },
     };
   });
   connection.onInitialized(() => {
-    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "aiReadiness" });
-    // Off the keystroke path: open documents are linted meanwhile and again if the walk changes anything.
-    void project
-      .scan(folders)
-      .then((changed) => {
-        if (changed) diagnostics.scheduleAll();
-      })
-      .catch((error: unknown) => connection.console.error(`AI Readiness could not read the workspace: ${String(error)}`));
+    // `files.exclude` too: the workspace scan leaves out what the user hides.
+    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: ["aiReadiness", "files.exclude"] });
+    // Off the keystroke path: open documents are linted meanwhile, and again if the scan changes what the project knows.
+    void engineReady.then(() => workspace.scan()).catch(() => undefined);
+    // A folder added to or removed from the workspace: its files join or leave the results.
+    if (folderEvents) connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => void engineReady.then(() => workspace.foldersChanged(added, removed)));
   });
 }

@@ -10,6 +10,7 @@ export const browserExposedApiKey: Rule = {
   id: "browser-exposed-api-key",
   factor: "security",
   tier: "recommended",
+  checksTests: true,
   severity: "error",
   summary: "A model API key that ends up in the browser",
   fix: null,
@@ -28,6 +29,8 @@ export const browserExposedApiKey: Rule = {
     const clientModule = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*["']use client["']/.test(facts.text);
     for (const client of facts.clients) {
       const allow = client.options?.entries.find((e) => e.name === "dangerouslyAllowBrowser" && e.literal === true);
+      // A key the visitor brings (a parameter, their own storage) is theirs to expose: only the developer's key counts.
+      if (allow && !isDeveloperKey(client.options?.entries.find((e) => e.name === client.sdk.apiKeyOption)?.valueText)) continue;
       if (allow) push(allow.span, `\`dangerouslyAllowBrowser: true\` ships the \`${client.className}\` API key to every visitor's browser; call the model from a server route instead`);
       else if (clientModule) push(client.span, `\`${client.className}\` is created in a \`"use client"\` module: its API key ships to the browser; call the model from a server route instead`);
     }
@@ -41,6 +44,11 @@ export const browserExposedApiKey: Rule = {
     return findings;
   },
 };
+
+/** No key given (the SDK reads one the build inlined), a literal, or a build-time variable. */
+function isDeveloperKey(valueText: string | undefined): boolean {
+  return valueText === undefined || /^["'`]/.test(valueText) || /^(process\.env|import\.meta\.env)\b/.test(valueText);
+}
 
 /** The offset follows `//` on its line, or sits inside a block comment. */
 function isInComment(text: string, offset: number): boolean {

@@ -6,6 +6,7 @@ export const hardcodedApiKey: Rule = {
   id: "hardcoded-api-key",
   factor: "security",
   tier: "recommended",
+  checksTests: true,
   severity: "error",
   summary: "A model provider API key written in the source",
   fix: "unsafe",

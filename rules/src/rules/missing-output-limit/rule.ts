@@ -1,5 +1,5 @@
 import type { Rule, FindingDraft } from "../../rule";
-import type { CallSite } from "../../model/facts";
+import type { CallSite, OptionsBag } from "../../model/facts";
 import type { ProjectFacts } from "../../model/project";
 import { optionInsertEdit } from "../../model/syntax";
 
@@ -15,12 +15,14 @@ export const missingOutputLimit: Rule = {
   check(context) {
     const findings: FindingDraft[] = [];
     context.facts.callSites.forEach((site, index) => {
-      if (context.checks[index].outputLimit !== "fail" || !site.options) return;
+      if (context.checks[index].outputLimit !== "fail") return;
+      // LangChain: the limit goes on the chat model, where every call through it gets it.
+      const target = site.sdk.limitsOnClient ? (site.clientResolution === "local" ? site.client?.options : null) : site.options;
       const name = limitName(site, context.project);
       const assign = site.sdk.ecosystem === "python" ? "=" : ": ";
       const value = `${context.fix.maxOutputTokens}`;
-      const disabled = site.options.entries.find((e) => site.method.outputLimit.includes(e.name) && e.literal === null);
-      const edit = disabled ? { ...disabled.valueSpan, text: value } : optionInsertEdit(site.options, name, value);
+      const disabled = target?.entries.find((e) => site.method.outputLimit.includes(e.name) && e.literal === null);
+      const edit = !target ? null : disabled ? { ...disabled.valueSpan, text: value } : insertLimit(site, target, name, value);
       findings.push({
         span: site.calleeSpan,
         message: disabled
@@ -32,6 +34,14 @@ export const missingOutputLimit: Rule = {
     return findings;
   },
 };
+
+/** `name=value`, or for `config.max_output_tokens` a new `config={...}` when the call has none. */
+function insertLimit(site: CallSite, bag: OptionsBag, name: string, value: string) {
+  const [outer, inner] = name.split(".");
+  if (!inner) return optionInsertEdit(bag, name, value);
+  if (bag.entries.some((e) => e.name === outer)) return null;
+  return optionInsertEdit(bag, outer, site.sdk.ecosystem === "python" ? `{"${inner}": ${value}}` : `{ ${inner}: ${value} }`);
+}
 
 /** The parameter this call takes: the first the catalogue lists, or `maxTokens` on AI SDK 4. */
 function limitName(site: CallSite, project: ProjectFacts): string {

@@ -1,10 +1,8 @@
 import type { Rule, FindingDraft, RuleContext } from "../../rule";
-import type { CallSite, ClientFact } from "../../model/facts";
+import type { CallSite, ClientFact, OptionsBag } from "../../model/facts";
 import { timeoutCheck } from "../../model/checks";
 import { optionInsertEdit } from "../../model/syntax";
 import type { Fix } from "../../types";
-
-const SDK_NAMES: Record<string, string> = { openai: "OpenAI SDK", anthropic: "Anthropic SDK", "vercel-ai": "AI SDK" };
 
 export const missingTimeout: Rule = {
   id: "missing-timeout",
@@ -38,8 +36,9 @@ export const missingTimeout: Rule = {
 
 function defaultText(site: CallSite): string {
   const seconds = site.sdk.timeout.defaultSeconds;
-  const sdk = SDK_NAMES[site.sdk.provider] ?? "the SDK";
-  return seconds === null ? `the ${sdk} never times out a call` : `the ${sdk} default waits ${seconds / 60} minutes`;
+  const sdk = site.sdk.displayName;
+  if (seconds === null) return `the ${sdk} never times out a call`;
+  return seconds >= 120 ? `the ${sdk} default waits ${seconds / 60} minutes` : `the ${sdk} default waits ${seconds} seconds`;
 }
 
 /** The timeout in the SDK's unit: seconds in Python, milliseconds in JS. */
@@ -58,13 +57,14 @@ function timeoutFix(context: RuleContext, site: CallSite, disabledValue: { start
   }
   const client = site.clientResolution === "local" && site.client?.name && site.client.options ? site.client : null;
   if (client) {
-    const edit = optionInsertEdit(client.options!, option, value);
+    const edit = insertOption(site, client.options!, option, value);
     if (edit) {
       const count = callsFailingOn(context, client);
       const calls = count === 1 ? "1 call" : `${count} calls`;
       return { title: `Add ${option}${assign}${value} to the \`${client.name}\` created on line ${client.line + 1} (fixes ${calls})`, safety: "unsafe", edits: [edit] };
     }
   }
+  if (site.sdk.timeout.clientOnly) return null;
   const title = `Add ${option}${assign}${value} to this call`;
   if (site.sdk.ecosystem === "js" && site.sdk.clientClasses.length > 0) {
     // JS SDKs take per-request options as a second argument.
@@ -80,6 +80,14 @@ function timeoutFix(context: RuleContext, site: CallSite, disabledValue: { start
   }
   const edit = site.options && optionInsertEdit(site.options, option, value);
   return edit ? { title, safety: "unsafe", edits: [edit] } : null;
+}
+
+/** `name=value`, or for `outer.inner` a new `outer={"inner": value}` (none when `outer` is already there). */
+function insertOption(site: CallSite, bag: OptionsBag, name: string, value: string) {
+  const [outer, inner] = name.split(".");
+  if (!inner) return optionInsertEdit(bag, name, value);
+  if (bag.entries.some((e) => e.name === outer)) return null;
+  return optionInsertEdit(bag, outer, site.sdk.ecosystem === "python" ? `{"${inner}": ${value}}` : `{ ${inner}: ${value} }`);
 }
 
 function callsFailingOn(context: RuleContext, client: ClientFact): number {

@@ -4,6 +4,7 @@ const PY = `from openai import OpenAI\nc = OpenAI()\n`;
 
 ruleCases("swallowed-model-error", {
   valid: [
+    { code: `import OpenAI from "openai";\nconst c = new OpenAI();\nexport const ask = () => c.chat.completions.create({ model: "m", messages: [] }).catch((error) => {\n  logger.error(error);\n  return null;\n});\n`, language: "typescript" },
     { code: `${PY}def ask():\n    try:\n        return c.chat.completions.create(model="m", messages=[])\n    except Exception:\n        logger.exception("failed")\n        return None\n` },
     { code: `${PY}def ask():\n    try:\n        return c.chat.completions.create(model="m", messages=[])\n    except Exception as e:\n        raise RuntimeError("model failed") from e\n` },
     // A narrow handler for something else: the model's errors are not caught here.
@@ -11,6 +12,12 @@ ruleCases("swallowed-model-error", {
     { code: `import OpenAI from "openai";\nconst c = new OpenAI();\ntry {\n  await c.chat.completions.create({ model: "m", messages: [] });\n} catch (error) {\n  Sentry.captureException(error);\n}\n`, language: "typescript" },
   ],
   invalid: [
+    {
+      code: `import OpenAI from "openai";\nconst c = new OpenAI();\nexport const ask = () => c.chat.completions.create({ model: "m", messages: [] }).catch((_) => {\n  return null;\n});\n`,
+      language: "typescript",
+      message: /is caught and dropped/,
+      output: null,
+    },
     {
       code: `import logging\n${PY}def ask():\n    try:\n        return c.chat.completions.create(model="m", messages=[])\n    except Exception:\n        pass\n`,
       message: /is caught and dropped/,

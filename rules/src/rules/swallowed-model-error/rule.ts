@@ -34,6 +34,7 @@ type Swallowing = NonNullable<ErrorHandlerFact["swallowing"]>;
 
 /** Logs the error as the handler's first statement; a `pass`/`...` placeholder is replaced. */
 function logFix(context: RuleContext, site: CallSite, handler: Swallowing): Fix | null {
+  if (!handler.fixable) return null;
   const { facts } = context;
   const { text } = facts;
   const newline = newlineOf(text);

@@ -5,7 +5,7 @@ export async function POST(request: Request) {
   const { messages }: { messages: UIMessage[] } = await request.json();
 
   const result = streamText({
-    model: openai("gpt-4o-mini"),
+    model: openai("gpt-5.5"),
     system: "You are a friendly cooking assistant.",
     messages: convertToModelMessages(messages),
   });

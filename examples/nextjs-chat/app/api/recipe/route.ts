@@ -11,7 +11,7 @@ interface Recipe {
 export async function POST(request: Request) {
   const { dish } = await request.json();
   const completion = await openai.chat.completions.create({
-    model: "gpt-4o-mini-2024-07-18",
+    model: "gpt-5.5-2026-04-23",
     max_completion_tokens: 800,
     response_format: { type: "json_object" },
     messages: [

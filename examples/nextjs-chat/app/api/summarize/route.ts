@@ -4,7 +4,7 @@ import { generateText } from "ai";
 export async function POST(request: Request) {
   const { article } = await request.json();
   const { text, usage } = await generateText({
-    model: openai("gpt-4o-mini-2024-07-18"),
+    model: openai("gpt-5.5-2026-04-23"),
     system: "Summarise the article in three sentences.",
     prompt: String(article).slice(0, 20_000),
     maxOutputTokens: 300,
