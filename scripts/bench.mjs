@@ -62,7 +62,7 @@ if (wanted("keystroke")) {
   });
 }
 if (wanted("parsers")) results.parsers = run("parsers.js", []);
-if (wanted("scan")) results.scan = run("scan.js", runs);
+if (wanted("scan")) results.scan = run("cliScan.js", runs);
 results.loadAverageAfter = loadavg().map((l) => Math.round(l * 100) / 100);
 rmSync(scratch, { recursive: true, force: true });
 

@@ -14,8 +14,10 @@ import { UNPARSED } from "./scanFile";
 import type { AnalysedFile, FileToScan, FromWorker, LintedPart, ToWorker, WorkerData } from "./scanProtocol";
 
 /**
- * Below this many files one thread is faster: a worker takes about 60 ms to start and load
- * the engine, while the prefilter reads plain files at several thousand per second.
+ * Below this many files one thread is about as fast or faster. Each worker loads the engine
+ * and its grammars again: two workers cost 160 to 210 ms more CPU than one thread on 200 to
+ * 400 files (bench/README.md), which pays off once the single-threaded scan takes a few
+ * hundred milliseconds: from about 650 files when 5% hold model calls, 65 when all do.
  */
 export const WORKER_THRESHOLD = 400;
 /** Files per batch: small enough to even out the load, large enough that messages cost nothing. */

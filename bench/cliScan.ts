@@ -12,7 +12,7 @@
  * Every case is a fresh process, timed from spawn to exit; cases take turns, round after
  * round, so a burst of load elsewhere hits all of them alike. Figures: median, min and max.
  *
- *   node out/bench/scan.js [--runs 5] [--json file]      after `npm run build` and `tsc -b`
+ *   node out/bench/cliScan.js [--runs 5] [--json file]      after `npm run build` and `tsc -b`
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
