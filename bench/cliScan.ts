@@ -235,6 +235,9 @@ function main(): void {
     cliVsParse: ratio(get(`${label}: CLI, 1 thread`), get(`${label}: parse every file`)),
     /** Per core: the 2-thread scan's files/s over the cores it kept busy (CPU time / wall). */
     cli2PerCoreVsParse: round(get(`${label}: CLI, 2 threads`).filesPerSecond.median / get(`${label}: CLI, 2 threads`).cores.median / get(`${label}: parse every file`).filesPerSecond.median, 2),
+    /** The same on CPU time (all threads), which waiting for a busy core does not inflate. */
+    cliVsParseCpu: round(get(`${label}: parse every file`).cpuMs.median / get(`${label}: CLI, 1 thread`).cpuMs.median, 2),
+    cliVsReadCpu: round(get(`${label}: read every file`).cpuMs.median / get(`${label}: CLI, 1 thread`).cpuMs.median, 2),
     twoThreadsSpeedup: ratio(get(`${label}: CLI, 2 threads`), get(`${label}: CLI, 1 thread`)),
     identicalReports: sameReport(join(scratch, `${slug(label)}-1.json`), join(scratch, `${slug(label)}-2.json`)),
     vsOxlint1: ratio(get(`${label}: CLI on TS, 1 thread`), get(`${label}: oxlint on TS, 1 thread`)),
@@ -258,6 +261,7 @@ function main(): void {
       "5% AI": derived("5% AI"),
       "all AI": derived("all AI"),
       startupVsNode: round(get("CLI on 10 files").ms.median / get("node -e 0").ms.median, 2),
+      startupVsNodeCpu: round(get("CLI on 10 files").cpuMs.median / get("node -e 0").cpuMs.median, 2),
     },
   };
   printTables(results.scans, results.peers, results.startup, results.ratios);
