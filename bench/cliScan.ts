@@ -12,7 +12,7 @@
  * Every case is a fresh process, timed from spawn to exit; cases take turns, round after
  * round, so a burst of load elsewhere hits all of them alike. Figures: median, min and max.
  *
- *   node out/bench/cliScan.js [--runs 5] [--json file]      after `npm run build` and `tsc -b`
+ *   node out/bench/cliScan.js [--runs 5] [--skip-peers] [--json file]   after `npm run build` and `tsc -b`
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -30,6 +30,8 @@ const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 5;
 const PEER_RUNS = Math.max(1, Math.ceil(RUNS / 2));
 const MB = 1_000_000;
+/** `--skip-peers`: the CLI, its floors and its start-up only, for a quick look. */
+const SKIP_PEERS = process.argv.includes("--skip-peers");
 
 interface Case {
   name: string;
@@ -216,7 +218,7 @@ function main(): void {
   process.stderr.write("workspace scans\n");
   const scans = measure([...a.main, ...b.main], RUNS);
   process.stderr.write("peers\n");
-  const peers = measure([...a.peers, ...b.peers], PEER_RUNS);
+  const peers = SKIP_PEERS ? [] : measure([...a.peers, ...b.peers], PEER_RUNS);
   process.stderr.write("start-up\n");
   const startup = measure(
     [
@@ -240,6 +242,9 @@ function main(): void {
     cliVsReadCpu: round(get(`${label}: read every file`).cpuMs.median / get(`${label}: CLI, 1 thread`).cpuMs.median, 2),
     twoThreadsSpeedup: ratio(get(`${label}: CLI, 2 threads`), get(`${label}: CLI, 1 thread`)),
     identicalReports: sameReport(join(scratch, `${slug(label)}-1.json`), join(scratch, `${slug(label)}-2.json`)),
+    ...(SKIP_PEERS ? {} : peerRatios(label)),
+  });
+  const peerRatios = (label: string) => ({
     vsOxlint1: ratio(get(`${label}: CLI on TS, 1 thread`), get(`${label}: oxlint on TS, 1 thread`)),
     vsOxlint2: ratio(get(`${label}: CLI on TS, 2 threads`), get(`${label}: oxlint on TS, 2 threads`)),
     vsEslint1: ratio(get(`${label}: CLI on TS as JS, 1 thread`), get(`${label}: ESLint on TS as JS, 1 thread`)),

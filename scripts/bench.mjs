@@ -6,7 +6,7 @@
 //   npm run bench                       everything (about 10 to 15 minutes on 2 cores)
 //   npm run bench -- keystroke          one benchmark; `parsers` and `scan` likewise
 //   npm run bench -- --edits 20         fewer letters per keystroke case, for a quick look
-//   npm run bench -- scan --runs 3      fewer rounds of the workspace scan
+//   npm run bench -- scan --runs 3      fewer rounds of the workspace scan (--skip-peers: no peers)
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -17,7 +17,7 @@ const args = process.argv.slice(2);
 const only = args.filter((a) => a === "keystroke" || a === "parsers" || a === "scan");
 const wanted = (name) => only.length === 0 || only.includes(name);
 const edits = args.includes("--edits") ? ["--edits", args[args.indexOf("--edits") + 1]] : [];
-const runs = args.includes("--runs") ? ["--runs", args[args.indexOf("--runs") + 1]] : [];
+const runs = [...(args.includes("--runs") ? ["--runs", args[args.indexOf("--runs") + 1]] : []), ...(args.includes("--skip-peers") ? ["--skip-peers"] : [])];
 const CASES = ["python:1000", "python:5000", "python:20000", "typescript:1000", "typescript:5000", "typescript:20000"];
 
 execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-b"], { cwd: root, stdio: "inherit" });
@@ -97,8 +97,8 @@ if (results.scan && !results.scan.failed) {
   const ws = (w) => `${w.files} files (${w.aiFiles} with model calls), ${w.lines} lines, ${(w.bytes / 1e6).toFixed(1)} MB`;
   console.log(`\nWorkspace scan, ${s.runs} rounds (peers ${s.peerRuns}); 5% AI: ${ws(s.workspaces["5% AI"])}; all AI: ${ws(s.workspaces["all AI"])}`);
   console.log(table(head, rows(s.scans)));
-  console.log("\nPeers on the same files");
-  console.log(table(head, rows(s.peers)));
+  if (s.peers.length > 0) console.log("\nPeers on the same files");
+  if (s.peers.length > 0) console.log(table(head, rows(s.peers)));
   console.log("\nStart-up");
   console.log(table(head, rows(s.startup)));
   const r = (label) => s.ratios[label];

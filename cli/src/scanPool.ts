@@ -9,7 +9,7 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { GRAMMAR_FILES, RUNTIME_WASM, buildReport, projectFromFiles, scoresOf, type FileFacts, type Report, type WasmLocator } from "../../rules/src/index";
+import { GRAMMAR_FILES, RUNTIME_WASM, buildReport, emptyFacts, projectFromFiles, scoresOf, type FileFacts, type Report, type WasmLocator } from "../../rules/src/index";
 import { UNPARSED } from "./scanFile";
 import type { AnalysedFile, FileToScan, FromWorker, LintedPart, ToWorker, WorkerData } from "./scanProtocol";
 
@@ -60,15 +60,18 @@ export async function scanInWorkers(scan: PoolScan): Promise<Report> {
   }
 }
 
-/** The project's facts from every file's, and the files skipped, in the walk's order. The facts are dropped here. */
+/** The project's facts from every file's, and the files skipped, in the walk's order. */
 function fold(scan: PoolScan, analysed: Map<number, AnalysedFile>) {
   const sources: { path: string; facts: FileFacts }[] = [];
   const skipped: { index: number; path: string; reason: string }[] = [...scan.excluded];
   for (const file of scan.files) {
     const result = analysed.get(file.index)!;
-    if ("facts" in result) sources.push({ path: file.path, facts: result.facts });
-    else skipped.push({ index: file.index, path: file.path, reason: result.skipped });
-    if ("facts" in result && result.facts.unparsed) skipped.push({ index: file.index, path: file.path, reason: UNPARSED });
+    if ("skipped" in result) skipped.push({ index: file.index, path: file.path, reason: result.skipped });
+    else {
+      // `projectFromFiles` reads `instrumentation` only: when it reads more, ProjectPart must carry it.
+      sources.push({ path: file.path, facts: { ...emptyFacts("", result.project.language), instrumentation: result.project.instrumentation } });
+      if (result.project.unparsed) skipped.push({ index: file.index, path: file.path, reason: UNPARSED });
+    }
   }
   skipped.sort((a, b) => a.index - b.index);
   return { project: projectFromFiles(sources, scan.aiSdkMajor), linted: sources.length, skipped: skipped.map(({ path, reason }) => ({ path, reason })) };

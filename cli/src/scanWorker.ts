@@ -26,8 +26,8 @@ async function analyse(files: Extract<ToWorker, { type: "analyse" }>["files"]): 
     if ("skipped" in scanned) results.push({ index: file.index, skipped: scanned.skipped });
     else {
       kept.set(file.index, { path: file.path, facts: scanned.facts, config: file.config });
-      // The main thread folds these into the project's facts; it never needs the text.
-      results.push({ index: file.index, facts: { ...scanned.facts, text: "" } });
+      const { language, instrumentation, unparsed } = scanned.facts;
+      results.push({ index: file.index, project: { language, instrumentation, unparsed: unparsed === true } });
     }
   }
   port.postMessage({ type: "analysed", results });
