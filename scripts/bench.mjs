@@ -4,7 +4,7 @@
 // nothing here fails on a slow result.
 //
 //   npm run bench                       everything (about 10 to 15 minutes on 2 cores)
-//   npm run bench -- keystroke          one benchmark; `parsers` and `scan` likewise
+//   npm run bench -- keystroke          one benchmark; `parsers`, `walk` and `scan` likewise
 //   npm run bench -- --edits 20         fewer letters per keystroke case, for a quick look
 //   npm run bench -- scan --runs 3      fewer rounds of the workspace scan (--skip-peers: no peers)
 import { execFileSync, spawnSync } from "node:child_process";
@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
 const args = process.argv.slice(2);
-const only = args.filter((a) => a === "keystroke" || a === "parsers" || a === "scan");
+const only = args.filter((a) => a === "keystroke" || a === "parsers" || a === "walk" || a === "scan");
 const wanted = (name) => only.length === 0 || only.includes(name);
 const edits = args.includes("--edits") ? ["--edits", args[args.indexOf("--edits") + 1]] : [];
 const runs = [...(args.includes("--runs") ? ["--runs", args[args.indexOf("--runs") + 1]] : []), ...(args.includes("--skip-peers") ? ["--skip-peers"] : [])];
@@ -62,6 +62,7 @@ if (wanted("keystroke")) {
   });
 }
 if (wanted("parsers")) results.parsers = run("parsers.js", []);
+if (wanted("walk")) results.walk = run("walk.js", []);
 if (wanted("scan")) results.scan = run("cliScan.js", runs);
 results.loadAverageAfter = loadavg().map((l) => Math.round(l * 100) / 100);
 rmSync(scratch, { recursive: true, force: true });
@@ -88,6 +89,11 @@ if (results.parsers && !results.parsers.failed) {
   console.log("\nParse speed, MB/s (median of 5 passes; min, max)");
   const rows = results.parsers.parsers.map((p) => [p.parser, p.files, f(p.mb), f(p.mbPerSecond.median), f(p.mbPerSecond.min), f(p.mbPerSecond.max), p.filesWithErrors]);
   console.log(table(["parser", "files", "MB", "median", "min", "max", "files with errors"], rows));
+}
+if (results.walk && !results.walk.failed) {
+  const w = results.walk;
+  console.log(`\nFolder walk, ${w.files} files in ${w.folders} folders, ${w.rootPatterns} root patterns, ${w.nestedGitignores} nested .gitignore files, ms`);
+  console.log(table(["", "median", "p95"], [["without .gitignore", f(w.withoutGitignoreMs.median), f(w.withoutGitignoreMs.p95)], ["with .gitignore", f(w.withGitignoreMs.median), f(w.withGitignoreMs.p95)]]));
 }
 
 if (results.scan && !results.scan.failed) {

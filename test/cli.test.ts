@@ -10,7 +10,7 @@ import { initTestEngine, syntaxErrors } from "../rules/src/testing";
 import { CLI, EXAMPLES } from "./helpers";
 
 function run(args: string[], cwd?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd, env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -42,13 +42,16 @@ describe("ai-readiness check", () => {
     assert.ok(report.scores.compute !== null && report.scores.compute >= 0 && report.scores.compute <= 1);
   });
 
-  it("prints text with positions, rule ids and a summary", () => {
-    const { code, stdout } = run(["check", EXAMPLES]);
+  it("prints text with positions, rule ids, code frames and a summary per factor", () => {
+    const { code, stdout, stderr } = run(["check", EXAMPLES]);
     assert.equal(code, 1);
-    assert.match(stdout, /python-service\/app\/summarize\.py\n {2}6:25 +error +`api_key` is set to a key literal/);
+    assert.match(stdout, /^python-service\/app\/summarize\.py:6:25: error: `api_key` is set to a key literal .* \[hardcoded-api-key\]$/m);
+    assert.match(stdout, /^ {2}> 21 \| {5}return json\.loads\(response\.choices\[0\]\.message\.content\)\n {7}\| {12}\^{47}$/m);
     assert.match(stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings, \d+ info\)/);
-    assert.match(stdout, /Readiness: compute \d+%/);
+    assert.match(stdout, /^Readiness by factor .*:\n(?: {2}.+\n)* {2}compute +\d+% /m);
+    assert.ok(!stdout.includes("4fT9kQ2mZx7L"), "the key is masked in the code frame too");
     assert.ok(!stdout.includes("\u001b["), "no colors when NO_COLOR is set or not a TTY");
+    assert.equal(stderr, "", "no progress line when stderr is not a terminal");
   });
 
   it("exits 0 with --exit-zero and 0 on a clean folder", () => {

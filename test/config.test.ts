@@ -12,7 +12,7 @@ import { after, describe, it } from "node:test";
 import Ajv from "ajv";
 import { parseJsonc, type JsonValue } from "../rules/src/config/jsonc";
 import { RULES, type Report } from "../rules/src/index";
-import { CLI, DIST, EXAMPLES } from "./helpers";
+import { CLI, DIST, EXAMPLES, REPO_ROOT } from "./helpers";
 
 function run(cwd: string, args: string[]) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
@@ -112,7 +112,9 @@ describe("the config schema", () => {
   const schema = JSON.parse(readFileSync(join(DIST, "ai-readiness.schema.json"), "utf8")) as { properties: { rules: { properties: Record<string, unknown> } } };
   const validate = new Ajv({ strict: false }).compile(schema);
 
-  it("names every rule", () => {
+  it("names every rule, and so does the VS Code setting", () => {
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { contributes: { configuration: { properties: Record<string, { properties: Record<string, unknown> }> } } };
+    assert.deepEqual(Object.keys(manifest.contributes.configuration.properties["aiReadiness.rules"].properties).sort(), RULES.map((r) => r.id).sort());
     assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), RULES.map((r) => r.id).sort());
   });
 

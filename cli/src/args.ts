@@ -23,6 +23,8 @@ export interface CheckArgs {
   stdinFilename: string | null;
   /** Use this config file for every file instead of the nearest `ai-readiness.json`. */
   config: string | null;
+  /** Leave out what `.gitignore` files ignore when walking folders (on unless --no-gitignore). */
+  gitignore: boolean;
 }
 
 export type Args =
@@ -52,13 +54,15 @@ Options for check:
   --quiet                    report errors only
   --stdin-filename PATH      check the text on stdin as if it were this file
   --config PATH              use this config file (default: the nearest ai-readiness.json)
+  --no-gitignore             also check what .gitignore files ignore
   --exit-zero                exit 0 even when there are findings
   -h, --help                 show this help
   -v, --version              show the version
 
 Exit codes: 0 no findings (or none at --fail-on), 1 findings, 2 usage error, broken
 config file or internal error.
-Colors only on a terminal; NO_COLOR turns them off.
+Colors only on a terminal; NO_COLOR turns them off, FORCE_COLOR=1 on (0 off).
+Folders are walked without what .gitignore ignores; a file named as a path is always checked.
 `;
 
 const FORMATS: Format[] = ["text", "json", "sarif", "github"];
@@ -108,6 +112,7 @@ function parseCheck(rest: string[]): CheckArgs {
     exitZero: false,
     stdinFilename: null,
     config: null,
+    gitignore: true,
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -159,6 +164,9 @@ function parseCheck(rest: string[]): CheckArgs {
         break;
       case "--config":
         args.config = value();
+        break;
+      case "--no-gitignore":
+        args.gitignore = false;
         break;
       default:
         if (arg.startsWith("-")) throw new UsageError(`unknown option \`${arg}\``);

@@ -27,6 +27,7 @@ import { ConfigLocator, configAt, type LocatedConfig } from "../../rules/src/pro
 import { UsageError, type CheckArgs } from "./args";
 import { UNPARSED, analyseSource, preferQuickStart, scanFile } from "./scanFile";
 import { scanInWorkers, scanThreads } from "./scanPool";
+import { workspaceProject } from "./workspaceClients";
 
 interface Source {
   path: string;
@@ -40,18 +41,20 @@ export interface CheckResult {
   configProblems: { path: string; problem: ConfigProblem; text: string }[];
 }
 
-export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>, locate: WasmLocator): Promise<CheckResult> {
+/** `onProgress` hears of each file as it is read: the terminal's progress line. */
+export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>, locate: WasmLocator, onProgress?: (done: number, total: number) => void): Promise<CheckResult> {
   const started = performance.now();
   const configs = await configsFor(args, cwd);
-  const scanned = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs, locate) : await fromPaths(args.paths, cwd, configs, locate, !args.fix);
+  const scanned = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs, locate) : await fromPaths(args.paths, cwd, configs, args.gitignore, locate, !args.fix, onProgress);
   if ("report" in scanned) {
     const report = { ...scanned.report, stats: { ...scanned.report.stats, ms: Math.round(performance.now() - started) } };
     return { report: args.quiet ? onlyErrors(report) : report, configProblems: await configs.problems() };
   }
   const { root, sources, skipped } = scanned;
   const project = projectFromFiles(sources, await aiSdkMajorNear(root));
-  if (args.fix && !args.stdinFilename) await applyFixes(sources, project, args.unsafeFixes, (path) => resolve(root, path));
-  const linted: LintedFile[] = sources.map(({ path, facts, config }) => ({ path, result: lintFacts(facts, config, project) }));
+  const projectFor = await workspaceProject(root, sources, project);
+  if (args.fix && !args.stdinFilename) await applyFixes(sources, projectFor, args.unsafeFixes, (path) => resolve(root, path));
+  const linted: LintedFile[] = sources.map(({ path, facts, config }) => ({ path, result: lintFacts(facts, config, projectFor(path, facts)) }));
   const report = buildReport(root, linted, skipped, performance.now() - started);
   return { report: args.quiet ? onlyErrors(report) : report, configProblems: await configs.problems() };
 }
@@ -111,7 +114,7 @@ function overridesFrom(args: CheckArgs): Partial<LintConfig> {
 }
 
 /** When `threads` may be used (not fixing), a large scan is split across them and comes back as a report. */
-async function fromPaths(paths: string[], cwd: string, configs: Configs, locate: WasmLocator, threads: boolean) {
+async function fromPaths(paths: string[], cwd: string, configs: Configs, gitignore: boolean, locate: WasmLocator, threads: boolean, onProgress?: (done: number, total: number) => void) {
   const absolute = paths.map((p) => resolve(cwd, p));
   for (const path of absolute) {
     if (!(await fs.stat(path).catch(() => null))) throw new UsageError(`no such file or folder: ${path}`);
@@ -120,16 +123,17 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs, locate:
   const toReportPath = (path: string) => relative(root, path).split(sep).join("/") || path;
   const sources: Source[] = [];
   const skipped: { path: string; reason: string }[] = [];
-  const files = await findSourceFiles(absolute, fs, join);
+  const files = await findSourceFiles(absolute, fs, join, { gitignore });
   const found = [];
   for (const [index, file] of files.entries()) found.push({ index, absolute: file.path, path: toReportPath(file.path), language: file.language, config: await configs.forFile(file.path, root) });
   // A file named on the command line is reported as skipped; one found by the walk is simply not checked.
   const excluded = found.filter((f) => !f.config && absolute.includes(f.absolute)).map((f) => ({ index: f.index, path: f.path, reason: "excluded by ai-readiness.json" }));
   const toScan = found.filter((f): f is typeof f & { config: LintConfig } => f.config !== null);
   const count = threads ? scanThreads(toScan.length) : 1;
-  if (count > 1) return { report: await scanInWorkers({ root, files: toScan, excluded, locate, threads: count, aiSdkMajor: await aiSdkMajorNear(root) }) };
+  if (count > 1) return { report: await scanInWorkers({ root, files: toScan, excluded, locate, threads: count, aiSdkMajor: await aiSdkMajorNear(root), onProgress: (done) => onProgress?.(done, files.length) }) };
   preferQuickStart(toScan.length);
   for (const file of found) {
+    onProgress?.(file.index, files.length);
     if (!file.config) {
       if (absolute.includes(file.absolute)) skipped.push({ path: file.path, reason: "excluded by ai-readiness.json" });
       continue;
@@ -161,10 +165,10 @@ async function fromStdin(filename: string, cwd: string, readStdin: () => Promise
  * Runs the shared fix loop on every file with findings, writes the files that changed,
  * and replaces their facts with those of the fixed text.
  */
-async function applyFixes(sources: Source[], project: ProjectFacts, unsafe: boolean, absolute: (path: string) => string): Promise<void> {
+async function applyFixes(sources: Source[], projectFor: (path: string, facts: FileFacts) => ProjectFacts, unsafe: boolean, absolute: (path: string) => string): Promise<void> {
   for (const source of sources) {
     if (source.facts.callSites.length === 0 && source.facts.stringLiterals.length === 0) continue;
-    const result = fixText(source.facts.text, source.facts.language, source.config, project, { unsafe });
+    const result = fixText(source.facts.text, source.facts.language, source.config, projectFor(source.path, source.facts), { unsafe });
     if (result.applied === 0 || result.text === source.facts.text) continue;
     await fs.writeFile(absolute(source.path), result.text, "utf8");
     source.facts = analyzeText(result.text, source.facts.language);

@@ -5,7 +5,8 @@ import { parseArgs, USAGE, UsageError } from "./args";
 import { check, exitCodeFor } from "./check";
 import { explain, listRules } from "./explain";
 import { init } from "./init";
-import { render } from "./output";
+import { colorEnabled, render } from "./output";
+import { progressFor } from "./progress";
 import { renderConfigProblems } from "./configProblems";
 
 async function main(argv: string[]): Promise<number> {
@@ -28,8 +29,11 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case "check": {
       // The engine loads each grammar when a file of its language first needs parsing.
-      const { report, configProblems } = await check(args, process.cwd(), readStdin, (file) => join(__dirname, file));
-      process.stdout.write(await render(report, args.format, docsPath));
+      const locate = (file: string) => join(__dirname, file);
+      let stdinText: string | undefined;
+      const progress = args.quiet ? null : progressFor(process.stderr);
+      const { report, configProblems } = await check(args, process.cwd(), async () => (stdinText = await readStdin()), locate, (done, total) => progress?.update(done, total)).finally(() => progress?.end());
+      process.stdout.write(await render(report, args.format, docsPath, { color: colorEnabled(process.stdout, process.env), stdinText }));
       process.stderr.write(renderConfigProblems(configProblems));
       // A config error means the run did not go as configured: CI must not pass silently.
       return configProblems.some((p) => p.problem.severity === "error") ? 2 : exitCodeFor(report, args);

@@ -41,9 +41,10 @@ export function preferQuickStart(fileCount: number): void {
 }
 
 export async function analyseSource(text: string, language: FileFacts["language"], locate: WasmLocator): Promise<ScannedFile> {
+  if (!mayContainModelCode(text)) return { facts: emptyFacts(text, language) };
+  // Outside the try: a grammar that does not load is a broken install, not a broken file.
+  if (!parserReady(language)) await initParsers(locate, [language]);
   try {
-    if (!mayContainModelCode(text)) return { facts: emptyFacts(text, language) };
-    if (!parserReady(language)) await initParsers(locate, [language]);
     return { facts: analyzeText(text, language) };
   } catch (error) {
     return { skipped: `could not be analysed (${error instanceof Error ? error.message : String(error)})` };

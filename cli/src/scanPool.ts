@@ -7,11 +7,14 @@
  * so the report is the one the single-threaded scan builds.
  */
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { Worker } from "node:worker_threads";
 import { GRAMMAR_FILES, RUNTIME_WASM, buildReport, emptyFacts, projectFromFiles, scoresOf, type FileFacts, type Report, type WasmLocator } from "../../rules/src/index";
 import { UNPARSED } from "./scanFile";
-import type { AnalysedFile, FileToScan, FromWorker, LintedPart, ToWorker, WorkerData } from "./scanProtocol";
+import type { AnalysedFile, FileToScan, FromWorker, LintedPart, ToWorker, WorkerData, WorkspaceClients } from "./scanProtocol";
+import { tsconfigAliases } from "./workspaceClients";
+
+const slashed = (path: string) => path.split(sep).join("/");
 
 /**
  * Below this many files one thread is about as fast or faster. Each worker loads the engine
@@ -44,6 +47,8 @@ export interface PoolScan {
   aiSdkMajor: number | null;
   locate: WasmLocator;
   threads: number;
+  /** Hears how many files are analysed so far. */
+  onProgress?: (done: number) => void;
 }
 
 /** The report of `files`, without `stats.ms` filled in (the caller times the whole check). */
@@ -52,8 +57,10 @@ export async function scanInWorkers(scan: PoolScan): Promise<Report> {
   for (const file of [RUNTIME_WASM, ...Object.values(GRAMMAR_FILES)]) wasm[file] = scan.locate(file);
   const workers = Array.from({ length: Math.max(1, Math.min(scan.threads, Math.ceil(scan.files.length / BATCH))) }, () => new Worker(join(__dirname, "scanWorker.js"), { workerData: { wasm } satisfies WorkerData }));
   try {
-    const { project, linted, skipped } = fold(scan, await analyse(workers, scan.files));
-    const parts = (await Promise.all(workers.map((w) => request(w, { type: "lint", project }, "linted")))).flatMap((m) => m.parts);
+    const { project, linted, skipped, workspace } = fold(scan, await analyse(workers, scan.files, scan.onProgress));
+    workspace.aliases = await tsconfigAliases(workspace.aliasesFor);
+    const message: ToWorker = { type: "lint", project, workspace: { paths: workspace.paths, exports: workspace.exports, aliases: workspace.aliases } };
+    const parts = (await Promise.all(workers.map((w) => request(w, message, "linted")))).flatMap((m) => m.parts);
     return assemble(scan.root, parts, linted, skipped);
   } finally {
     for (const worker of workers) void worker.terminate();
@@ -64,21 +71,27 @@ export async function scanInWorkers(scan: PoolScan): Promise<Report> {
 function fold(scan: PoolScan, analysed: Map<number, AnalysedFile>) {
   const sources: { path: string; facts: FileFacts }[] = [];
   const skipped: { index: number; path: string; reason: string }[] = [...scan.excluded];
+  // As cli/src/workspaceClients.ts builds them for the single-threaded scan.
+  const workspace = { paths: [] as string[], exports: [] as WorkspaceClients["exports"], aliasesFor: [] as string[], aliases: [] as WorkspaceClients["aliases"] };
   for (const file of scan.files) {
     const result = analysed.get(file.index)!;
     if ("skipped" in result) skipped.push({ index: file.index, path: file.path, reason: result.skipped });
     else {
+      const absolute = slashed(file.absolute);
+      workspace.paths.push(absolute);
+      if (result.project.exports.length > 0) workspace.exports.push([absolute, result.project.exports]);
+      if (result.project.needsAliases) workspace.aliasesFor.push(dirname(resolve(scan.root, file.path)));
       // `projectFromFiles` reads `instrumentation` only: when it reads more, ProjectPart must carry it.
       sources.push({ path: file.path, facts: { ...emptyFacts("", result.project.language), instrumentation: result.project.instrumentation } });
       if (result.project.unparsed) skipped.push({ index: file.index, path: file.path, reason: UNPARSED });
     }
   }
   skipped.sort((a, b) => a.index - b.index);
-  return { project: projectFromFiles(sources, scan.aiSdkMajor), linted: sources.length, skipped: skipped.map(({ path, reason }) => ({ path, reason })) };
+  return { project: projectFromFiles(sources, scan.aiSdkMajor), linted: sources.length, skipped: skipped.map(({ path, reason }) => ({ path, reason })), workspace };
 }
 
 /** Hands out batches until every file is analysed; two in flight per worker so none waits for the next. */
-function analyse(workers: Worker[], files: FileToScan[]): Promise<Map<number, AnalysedFile>> {
+function analyse(workers: Worker[], files: FileToScan[], onProgress?: (done: number) => void): Promise<Map<number, AnalysedFile>> {
   return new Promise((resolve, reject) => {
     const results = new Map<number, AnalysedFile>();
     if (files.length === 0) return resolve(results);
@@ -97,6 +110,7 @@ function analyse(workers: Worker[], files: FileToScan[]): Promise<Map<number, An
       worker.on("message", (message: FromWorker) => {
         if (message.type !== "analysed") return;
         for (const result of message.results) results.set(result.index, result);
+        onProgress?.(results.size);
         pending--;
         send(worker);
         if (pending === 0 && next >= files.length) resolve(results);

@@ -1,5 +1,7 @@
 /** The messages between the scan pool and its workers. Plain data: they cross threads by structured clone. */
 import type { FileFacts, LintConfig, ProjectFacts, Report } from "../../rules/src/index";
+import type { ClientFact } from "../../rules/src/model/facts";
+import type { PathAliases } from "../../rules/src/project/moduleResolution";
 
 export interface WorkerData {
   /** Where each `.wasm` file is, by file name (a locator function cannot cross threads). */
@@ -17,7 +19,16 @@ export interface FileToScan {
   config: LintConfig;
 }
 
-export type ToWorker = { type: "analyse"; files: FileToScan[] } | { type: "lint"; project: ProjectFacts };
+/** What every worker needs to resolve clients imported from other modules (`from app.llm import client`). */
+export interface WorkspaceClients {
+  /** Every analysed file, absolute, `/` separators. */
+  paths: string[];
+  /** The module-level clients of the files that export any, by name. */
+  exports: [path: string, clients: [name: string, client: ClientFact][]][];
+  aliases: PathAliases[];
+}
+
+export type ToWorker = { type: "analyse"; files: FileToScan[] } | { type: "lint"; project: ProjectFacts; workspace: WorkspaceClients };
 
 /**
  * What the main thread needs of a file's facts: the parts `projectFromFiles` reads, and
@@ -28,6 +39,9 @@ export interface ProjectPart {
   language: FileFacts["language"];
   instrumentation: FileFacts["instrumentation"];
   unparsed: boolean;
+  exports: [name: string, client: ClientFact][];
+  /** A JS/TS file importing a client by a bare specifier, which a tsconfig path alias may resolve. */
+  needsAliases: boolean;
 }
 
 export type AnalysedFile = { index: number; project: ProjectPart } | { index: number; skipped: string };

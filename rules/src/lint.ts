@@ -4,6 +4,7 @@ import type { LintConfig, Wrappers } from "./config/lintConfig";
 import { LineIndex } from "./lineIndex";
 import { computeChecks, type CallChecks } from "./model/checks";
 import type { FileFacts } from "./model/facts";
+import { resolveImportedCallSites } from "./model/importedClients";
 import type { ProjectFacts } from "./model/project";
 import type { Tree } from "./parse/parser";
 import type { FindingDraft, Rule } from "./rule";
@@ -31,7 +32,8 @@ export function optionsFor(rule: Rule, config: LintConfig): Record<string, unkno
 
 const NO_WRAPPERS: Wrappers = { tracing: [], timeout: [] };
 
-export function lintFacts(facts: FileFacts, config: LintConfig, projectFacts: ProjectFacts): LintResult {
+export function lintFacts(extracted: FileFacts, config: LintConfig, projectFacts: ProjectFacts): LintResult {
+  const facts = resolveImportedCallSites(extracted, projectFacts);
   // Instrumentation turned on in this very file counts before any workspace index knows it.
   const own = facts.instrumentation[0];
   const project = own && !projectFacts.instrumentation ? { ...projectFacts, instrumentation: { path: "", span: own } } : projectFacts;
@@ -70,8 +72,11 @@ export function lintText(text: string, language: LanguageId, config: LintConfig,
   return lintFacts(facts, config, project);
 }
 
-/** Lints from an already parsed tree (the language server keeps one per open document). */
-export function lintTree(tree: Tree, text: string, language: LanguageId, config: LintConfig, project: ProjectFacts): LintResult {
+/**
+ * Lints from an already parsed tree (the language server keeps one per open document).
+ * `project` may depend on the facts (the imports of project clients they hold).
+ */
+export function lintTree(tree: Tree, text: string, language: LanguageId, config: LintConfig, project: ProjectFacts | ((facts: FileFacts) => ProjectFacts)): LintResult {
   const facts = mayContainModelCode(text) ? extractFacts(tree, text, language) : emptyFacts(text, language);
-  return lintFacts(facts, config, project);
+  return lintFacts(facts, config, typeof project === "function" ? project(facts) : project);
 }

@@ -83,7 +83,7 @@ export class DiagnosticsScheduler {
         this.results.set(uri, { version, result: empty });
         return empty;
       }
-      const result = lintTree(now.source.syntaxTree(), text, now.language, config, this.project.facts());
+      const result = lintTree(now.source.syntaxTree(), text, now.language, config, (facts) => this.project.factsFor(uri, facts));
       this.results.set(uri, { version, result });
       if (this.project.documentAnalyzed(uri, result.facts)) {
         for (const other of this.session.documents.keys()) if (other !== uri) this.schedule(other, 0);

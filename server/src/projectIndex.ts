@@ -11,6 +11,9 @@ import { fileURLToPath } from "node:url";
 import { aiSdkMajorFromPackageJson, analyzeText, mayContainModelCode, MAX_FILE_CHARS, type FileFacts, type LanguageId, type ProjectFacts, type Span } from "../../rules/src/index";
 import { findSourceFiles } from "../../rules/src/project/walk";
 import { INSTRUMENTATION_MARKER } from "../../rules/src/model/telemetryCatalogue";
+import type { ClientFact } from "../../rules/src/model/facts";
+import { exportedClientsOf, projectFactsFor } from "../../rules/src/project/exportedClients";
+import { ModuleResolver } from "../../rules/src/project/moduleResolution";
 
 /** Bytes looked at for a NUL, the sign of a binary file (as the CLI does). */
 const BINARY_PROBE = 8000;
@@ -44,6 +47,7 @@ export class ProjectIndex {
   private readonly instrumented = new Map<string, Span>();
   private aiSdkMajor: number | null = null;
   private cached: ProjectFacts | null = null;
+  private clientIndex: { exports: Map<string, Map<string, ClientFact>>; resolver: ModuleResolver } | null = null;
   private scope: ScanScope = { folders: [], isExcluded: () => false };
   private readonly listeners = new Set<() => void>();
 
@@ -53,6 +57,27 @@ export class ProjectIndex {
       this.cached = { instrumentation: first ? { path: first[0], span: first[1] } : null, aiSdkMajor: this.aiSdkMajor };
     }
     return this.cached;
+  }
+
+  /**
+   * The project as seen from one file: its imports of project clients (`from app.llm import
+   * client`, `import { openai } from "../lib/ai"`) resolve through the indexed files.
+   */
+  factsFor(uri: string, facts: FileFacts): ProjectFacts {
+    const path = pathOf(uri);
+    if (!path) return this.facts();
+    if (!this.clientIndex) {
+      const exports = new Map([...this.records.values()].map((r) => [slashed(r.path), exportedClientsOf(r.facts)]));
+      this.clientIndex = { exports, resolver: new ModuleResolver(new Set(exports.keys())) };
+    }
+    const { exports, resolver } = this.clientIndex;
+    return projectFactsFor(this.facts(), slashed(path), facts, resolver, (target) => exports.get(target));
+  }
+
+  /** What a file exports for others to import, as a comparable key. */
+  private exportsKey(path: string): string {
+    const exported = exportedClientsOf(this.records.get(path)?.facts ?? null);
+    return JSON.stringify([...exported.values()].map((c) => [c.name, c.sdk.id, c.options?.entries.map((e) => [e.name, e.valueText])]));
   }
 
   /** Every source file of the scanned folders, in no particular order. */
@@ -104,19 +129,22 @@ export class ProjectIndex {
       }
     }
     this.changed();
-    return JSON.stringify(this.facts()) !== before;
+    // Open files may import clients the scan has just found.
+    return JSON.stringify(this.facts()) !== before || [...this.records.keys()].some((path) => this.exportsKey(path) !== "[]");
   }
 
   /** Re-reads one file from disk (created or changed); returns whether the project's facts changed. */
   async fileChanged(uri: string, language: LanguageId): Promise<boolean> {
     const before = JSON.stringify(this.facts());
     const path = pathOf(uri);
+    const exportsBefore = path ? this.exportsKey(path) : "";
     if (path) {
       if (this.inScope(path)) await this.readFile(path, language);
       else this.forget(path);
       this.changed();
     }
-    return JSON.stringify(this.facts()) !== before;
+    // A changed client in `llm/client.py` changes every file that imports it.
+    return JSON.stringify(this.facts()) !== before || (path !== null && this.exportsKey(path) !== exportsBefore);
   }
 
   /** A file or a whole folder is gone; returns whether the project's facts changed. */
@@ -149,13 +177,14 @@ export class ProjectIndex {
     const path = pathOf(uri);
     if (!path) return false;
     const had = this.instrumented.has(path);
+    const exportsBefore = this.exportsKey(path);
     const first = facts.instrumentation[0];
     if (first) this.instrumented.set(path, first);
     else this.instrumented.delete(path);
     this.cached = null;
     if (this.inScope(path)) this.records.set(path, { path, language: facts.language, facts, skipped: null, fromEditor: true });
     this.changed();
-    return had !== Boolean(first);
+    return had !== Boolean(first) || this.exportsKey(path) !== exportsBefore;
   }
 
   /** The editor closed a document: the disk's text counts again (unsaved edits are dropped). */
@@ -177,6 +206,7 @@ export class ProjectIndex {
 
   private changed(): void {
     this.cached = null;
+    this.clientIndex = null;
     for (const listener of this.listeners) listener();
   }
 
@@ -214,6 +244,8 @@ async function readSource(path: string): Promise<string | { skipped: string }> {
     return { skipped: `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
 }
+
+const slashed = (path: string) => path.split(sep).join("/");
 
 /** The file path of a `file:` URI; null for untitled or virtual documents. */
 export function pathOf(uri: string): string | null {

@@ -3,6 +3,7 @@
  * facts (from the project index) linted with the folder's settings. Lint results are kept
  * per facts, project facts and settings, so a change to one file re-lints that file only.
  */
+import { pathToFileURL } from "node:url";
 import { relative, sep } from "node:path";
 import { buildReport, emptyFacts, lintFacts, RULES, scoresOf, type LintConfig, type LintResult, type ProjectFacts, type Report } from "../../rules/src/index";
 import { checkLabel } from "../../rules/src/report/labels";
@@ -51,7 +52,8 @@ export class WorkspaceReports {
   /** The lint of one file under its folder's settings, reusing the last one when nothing changed. */
   lint(record: FileRecord, config: LintConfig): LintResult {
     const facts = record.facts ?? emptyFacts("", record.language);
-    const project = this.project.facts();
+    // Files that import project clients see the index at this moment; the others share its facts.
+    const project = this.project.factsFor(pathToFileURL(record.path).toString(), facts);
     const key = JSON.stringify(config);
     const cached = record.facts ? this.lints.get(record.facts) : undefined;
     if (cached && cached.project === project && cached.key === key) return cached.result;

@@ -16,6 +16,8 @@ export interface MethodEntry {
   outputLimit: string[];
   /** The API returns parsed, schema-checked output. */
   structuredOutput?: boolean;
+  /** The response carries no token usage to record. */
+  reportsUsage?: false;
   /** A stream reports usage only when asked: `stream_options={"include_usage": True}`. */
   streamUsage?: { option: string; field: string };
 }
@@ -59,6 +61,17 @@ export interface SdkEntry {
   outputLimitDefault?: number;
   /** A local server, where tokens cost nothing: usage recording is not checked. */
   unbilled?: boolean;
+  /** Plain HTTP: a call site only when its URL is a known model endpoint (`MODEL_ENDPOINT`). */
+  http?: {
+    /** A global function needing no import (`fetch`). */
+    global?: string;
+    /** Which argument holds the request's options (`fetch(url, { … })`); the URL is the first. */
+    optionsArgument?: number;
+  };
+  /** The package's default export is a client instance (`import ollama from "ollama"`). */
+  defaultExportIsClient?: boolean;
+  /** Clients made by a factory instead of a class: `boto3.client("bedrock-runtime")`. */
+  factory?: { method: string; service: string };
   /** Whose models the ids name, when not `provider` (a LangChain `ChatOpenAI` names OpenAI's). */
   modelProvider?: string;
   /** Tracing is usually turned on from the environment (LangSmith's `LANGSMITH_TRACING`), where the engine cannot look. */
@@ -89,9 +102,11 @@ const ANTHROPIC_METHODS: MethodEntry[] = [
 ];
 
 
-const CHAT_METHODS_OPENAI_STYLE: MethodEntry[] = [
-  { path: "chat.completions.create", kind: "chat", outputLimit: ["max_completion_tokens", "max_tokens"], streamUsage: OPENAI_STREAM_USAGE },
-];
+/** Where the output limit sits in the JSON bodies of the common model APIs. */
+const BODY_LIMITS = (body: string) => ["max_tokens", "max_completion_tokens", "max_output_tokens", "generationConfig.maxOutputTokens"].map((n) => `${body}.${n}`);
+
+/** OpenAI-style chat on other SDKs; Groq reports stream usage by itself (`x_groq.usage`). */
+const CHAT_METHODS_OPENAI_STYLE: MethodEntry[] = [{ path: "chat.completions.create", kind: "chat", outputLimit: ["max_completion_tokens", "max_tokens"] }];
 
 /** LangChain chat models: the model object is the client; calls pass messages, options live on the model. */
 const LANGCHAIN_METHODS = (limits: string[]): MethodEntry[] =>
@@ -165,7 +180,8 @@ const PYTHON_PROVIDERS: SdkEntry[] = [
       { path: "models.generate_content_stream", kind: "generate", outputLimit: ["config.max_output_tokens"] },
       { path: "aio.models.generate_content", kind: "generate", outputLimit: ["config.max_output_tokens"] },
       { path: "aio.models.generate_content_stream", kind: "generate", outputLimit: ["config.max_output_tokens"] },
-      { path: "models.embed_content", kind: "embedding", outputLimit: [] },
+      // The Gemini API reports no token usage for embeddings (only Vertex AI does).
+      { path: "models.embed_content", kind: "embedding", outputLimit: [], reportsUsage: false },
     ],
     // No default deadline; `http_options` takes milliseconds.
     timeout: { option: "http_options.timeout", unit: "ms", defaultSeconds: null, alternatives: ["config.http_options"], clientOnly: true },
@@ -173,6 +189,60 @@ const PYTHON_PROVIDERS: SdkEntry[] = [
     baseUrlOption: "http_options",
     apiKeyEnv: "GEMINI_API_KEY",
     usageField: "usage_metadata",
+  },
+  {
+    id: "bedrock-python",
+    displayName: "AWS SDK (Bedrock)",
+    provider: "bedrock",
+    ecosystem: "python",
+    modules: ["boto3"],
+    clientClasses: ["bedrock-runtime"],
+    factory: { method: "client", service: "bedrock-runtime" },
+    methods: [
+      { path: "converse", kind: "chat", outputLimit: ["inferenceConfig.maxTokens"] },
+      { path: "converse_stream", kind: "chat", outputLimit: ["inferenceConfig.maxTokens"] },
+      // The limit is inside the model-specific JSON body: the engine does not judge it.
+      { path: "invoke_model", kind: "generate", outputLimit: [] },
+      { path: "invoke_model_with_response_stream", kind: "generate", outputLimit: [] },
+    ],
+    // botocore reads for at most 60 s by default; `config=Config(read_timeout=…)` changes it.
+    timeout: { option: "config", unit: "s", defaultSeconds: 60, alternatives: [], clientOnly: true },
+    apiKeyOption: "aws_secret_access_key",
+    baseUrlOption: "endpoint_url",
+    apiKeyEnv: "AWS_SECRET_ACCESS_KEY",
+    usageField: "usage",
+  },
+  {
+    id: "requests-python",
+    displayName: "requests library",
+    provider: "http",
+    ecosystem: "python",
+    modules: ["requests"],
+    clientClasses: [],
+    http: {},
+    methods: [{ path: "post", kind: "chat", outputLimit: BODY_LIMITS("json") }],
+    // requests waits forever unless told otherwise.
+    timeout: { option: "timeout", unit: "s", defaultSeconds: null, alternatives: [] },
+    apiKeyOption: "headers",
+    baseUrlOption: "url",
+    apiKeyEnv: "OPENAI_API_KEY",
+    usageField: "usage",
+  },
+  {
+    id: "httpx-python",
+    displayName: "httpx library",
+    provider: "http",
+    ecosystem: "python",
+    modules: ["httpx"],
+    clientClasses: [],
+    http: {},
+    methods: [{ path: "post", kind: "chat", outputLimit: BODY_LIMITS("json") }],
+    // httpx gives up after 5 s by default.
+    timeout: { option: "timeout", unit: "s", defaultSeconds: 5, alternatives: [] },
+    apiKeyOption: "headers",
+    baseUrlOption: "url",
+    apiKeyEnv: "OPENAI_API_KEY",
+    usageField: "usage",
   },
   {
     id: "litellm",
@@ -247,6 +317,23 @@ const PYTHON_PROVIDERS: SdkEntry[] = [
 
 const JS_PROVIDERS: SdkEntry[] = [
   {
+    id: "fetch-js",
+    displayName: "fetch API",
+    provider: "http",
+    ecosystem: "js",
+    modules: [],
+    clientClasses: [],
+    http: { global: "fetch", optionsArgument: 1 },
+    // The body is a JSON string the engine does not read: its limit is not judged.
+    methods: [{ path: "fetch", kind: "chat", outputLimit: [] }],
+    // fetch has no deadline of its own; `signal: AbortSignal.timeout(ms)` gives one.
+    timeout: { option: "signal", unit: "ms", defaultSeconds: null, alternatives: [] },
+    apiKeyOption: "headers",
+    baseUrlOption: "url",
+    apiKeyEnv: "OPENAI_API_KEY",
+    usageField: "usage",
+  },
+  {
     id: "groq-js",
     displayName: "Groq SDK",
     provider: "groq",
@@ -280,6 +367,28 @@ const JS_PROVIDERS: SdkEntry[] = [
     usageField: "usage",
   },
   {
+    id: "ollama-js",
+    displayName: "Ollama library",
+    provider: "ollama",
+    ecosystem: "js",
+    modules: ["ollama", "ollama/browser"],
+    clientClasses: ["Ollama"],
+    defaultExportIsClient: true,
+    methods: [
+      { path: "chat", kind: "chat", outputLimit: ["options.num_predict"] },
+      { path: "generate", kind: "generate", outputLimit: ["options.num_predict"] },
+      { path: "embed", kind: "embedding", outputLimit: [] },
+      { path: "embeddings", kind: "embedding", outputLimit: [] },
+    ],
+    // Requests go through `fetch` with no deadline; a client may be given its own `fetch`.
+    timeout: { option: "fetch", unit: "ms", defaultSeconds: null, alternatives: [], clientOnly: true },
+    apiKeyOption: "headers",
+    baseUrlOption: "host",
+    apiKeyEnv: "OLLAMA_API_KEY",
+    usageField: "eval_count",
+    unbilled: true,
+  },
+  {
     id: "google-genai-js",
     displayName: "Google GenAI SDK",
     provider: "google",
@@ -289,7 +398,7 @@ const JS_PROVIDERS: SdkEntry[] = [
     methods: [
       { path: "models.generateContent", kind: "generate", outputLimit: ["config.maxOutputTokens"] },
       { path: "models.generateContentStream", kind: "generate", outputLimit: ["config.maxOutputTokens"] },
-      { path: "models.embedContent", kind: "embedding", outputLimit: [] },
+      { path: "models.embedContent", kind: "embedding", outputLimit: [], reportsUsage: false },
     ],
     // Options go in the body (`config.httpOptions.timeout`, `config.abortSignal`) or on the client.
     timeout: { option: "httpOptions.timeout", unit: "ms", defaultSeconds: null, alternatives: ["config.httpOptions", "config.abortSignal"], clientOnly: true },
@@ -413,6 +522,9 @@ export const SDKS: SdkEntry[] = [
   ...PYTHON_PROVIDERS,
   ...JS_PROVIDERS,
 ];
+
+/** Model APIs called over plain HTTP: a request to one of these is a model call. */
+export const MODEL_ENDPOINT = /^https:\/\/(api\.openai\.com|[\w-]+\.openai\.azure\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com|api\.groq\.com|api\.mistral\.ai|api\.cohere\.(ai|com)|openrouter\.ai\/api|api\.together\.xyz|api\.deepseek\.com|api\.x\.ai|api\.perplexity\.ai|api\.fireworks\.ai)\b/;
 
 /** AI SDK provider factories whose options may hold an API key (`createOpenAI({ apiKey })`). */
 export const AI_SDK_PROVIDER_FACTORIES: Record<string, string> = {

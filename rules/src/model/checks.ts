@@ -106,7 +106,7 @@ export function timeoutCheck(site: CallSite, text: string): TimeoutDetail {
     if (site.requestOptions && site.requestOptions.entries.length === 0 && site.requestOptions.hasSpread) return { verdict: "unknown" };
     if (site.options === null && site.sdk.ecosystem === "python") return { verdict: "unknown" };
     if (site.clientResolution === "unresolved") return { verdict: "unknown" };
-    if (site.clientResolution === "local") {
+    if (site.clientResolution === "local" || site.clientResolution === "imported") {
       const client = site.client!;
       if (!client.options) return { verdict: "unknown" };
       const result = bagSets(client.options, timeout.clientOnly ? names : [timeout.option]);
@@ -140,17 +140,19 @@ export function outputLimitCheck(site: CallSite, text: string): Verdict {
 
 /** LangChain: the limit is set on the chat model (or bound per call); some models cap output by default. */
 function modelObjectLimit(site: CallSite, names: string[]): Verdict {
-  for (const bag of [site.options, site.clientResolution === "local" ? site.client?.options ?? null : null]) {
+  for (const bag of [site.options, site.client?.options ?? null]) {
     const { found, hidden } = lookup(bag, names);
     if (found) return found.literal === null ? "fail" : "pass";
     if (hidden) return "unknown";
   }
   if (site.sdk.outputLimitDefault !== undefined) return "pass";
-  return site.clientResolution === "local" && site.client?.options ? "fail" : "unknown";
+  return site.client?.options ? "fail" : "unknown";
 }
 
 function usageCheck(site: CallSite, project: ProjectFacts): Verdict {
-  if (site.sdk.unbilled) return "unknown";
+  // LangChain: LangSmith (turned on from the environment) records usage along with the traces.
+  // Plain HTTP answers with a response whose JSON the engine does not follow.
+  if (site.sdk.unbilled || site.sdk.tracedByEnvironment || site.sdk.http || site.method.reportsUsage === false) return "unknown";
   if (site.client?.instrumented || project.instrumentation || telemetryOption(site) === "pass") return "pass";
   if (entry(site.options, ["onFinish", "onStepFinish"])) return "pass";
   if (site.rawResponse) return "unknown";

@@ -4,7 +4,7 @@
  * reading suppression comments. Language specifics come in through `AdapterHooks`.
  */
 import type { Ecosystem, MethodEntry, SdkEntry } from "./catalogue";
-import { sdksFor } from "./catalogue";
+import { MODEL_ENDPOINT, SDKS, sdkForModule, sdksFor } from "./catalogue";
 import type { LanguageId } from "../types";
 import type { CallSite, ClientFact, FileFacts, ImportFacts, JsonParseFact, OptionsBag, ResultUse, StringLiteralFact, Suppression } from "./facts";
 import type { Grammar } from "./grammar";
@@ -13,7 +13,9 @@ import { enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatem
 import { isBroken, spanOf, startsItsLine, statementFact, type Node } from "./syntax";
 import { SDK_SERIALISERS } from "./validators";
 import { callContext } from "./context";
+import { promptFlow } from "./promptFlow";
 import { isSanitized, type SinkCandidate } from "./sinks";
+import { contentUseOf, logArguments, PROMPT_NAMES, type ContentUse } from "./outputUse";
 import { CLIENT_WRAPPERS } from "./telemetryCatalogue";
 
 export interface ClientConstruction {
@@ -46,6 +48,9 @@ export interface AdapterHooks {
   constructionTypes?: string[];
 }
 
+/** Methods that make clients (`boto3.client(…)`), from the catalogue. */
+const FACTORY_METHODS = new Set(SDKS.flatMap((sdk) => (sdk.factory ? [sdk.factory.method] : [])));
+
 /** Resource names inside SDK clients: a receiver chain through one of them is a different API. */
 const SDK_RESOURCES = new Set(["beta", "threads", "runs", "assistants", "vector_stores", "vectorStores", "files", "batches", "fine_tuning", "fineTuning", "audio", "images", "moderations", "models", "uploads", "realtime", "chat", "completions", "messages", "responses", "embeddings", "conversations", "containers", "evals"]);
 
@@ -55,6 +60,7 @@ interface Resolved {
   client: ClientFact | null;
   resolution: CallSite["clientResolution"];
   withOptions: OptionsBag | null;
+  importedFrom?: CallSite["importedFrom"];
 }
 
 /**
@@ -64,7 +70,8 @@ interface Resolved {
 export function startFacts(root: Node, text: string, language: LanguageId, hooks: AdapterHooks, imports: ImportFacts, nodes: Map<string, Node[]>): { facts: FileFacts; callNodes: Node[] } {
   const g = hooks.grammar;
   const constructions = [g.call, ...(hooks.constructionTypes ?? [])].flatMap((type) => nodes.get(type) ?? []).sort((a, b) => a.startIndex - b.startIndex);
-  const { clients, callSites, callNodes } = findCallSites(constructions, text, hooks);
+  const assignments = g.assignments.flatMap(([type]) => nodes.get(type) ?? []);
+  const { clients, callSites, callNodes } = findCallSites(constructions, text, hooks, assignments);
   const facts: FileFacts = {
     language,
     text,
@@ -72,6 +79,8 @@ export function startFacts(root: Node, text: string, language: LanguageId, hooks
     clients,
     jsonParses: [],
     sinks: [],
+    uncheckedContents: [],
+    loggedContent: [],
     stringLiterals: [],
     instrumentation: [],
     imports,
@@ -82,7 +91,7 @@ export function startFacts(root: Node, text: string, language: LanguageId, hooks
 }
 
 /** `constructions`: every call (and JS `new`) of the file, in document order. */
-function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks): { clients: ClientFact[]; callSites: CallSite[]; callNodes: Node[] } {
+function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks, assignments: Node[]): { clients: ClientFact[]; callSites: CallSite[]; callNodes: Node[] } {
   const g = hooks.grammar;
   const clients: ClientFact[] = [];
   const otherObjects = new Set<string>();
@@ -93,7 +102,7 @@ function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks)
     const calleeText = node.childForFieldName(node.type === g.call ? g.callFunction : "constructor")?.text ?? "";
     const lastName = calleeText.slice(calleeText.lastIndexOf(".") + 1);
     if (node.type === g.call && methodNames.has(lastName)) calls.push(node);
-    if (!/^[A-Z]/.test(lastName) && !CLIENT_WRAPPERS.includes(lastName)) continue;
+    if (!/^[A-Z]/.test(lastName) && !CLIENT_WRAPPERS.includes(lastName) && !FACTORY_METHODS.has(lastName)) continue;
     const construction = hooks.clientOf(node);
     const { outer } = unwrapUp(node, g);
     const name = hooks.bindingOf(outer);
@@ -103,19 +112,64 @@ function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks)
       otherObjects.add(name);
     }
   }
-  const sdks = sdksFor(hooks.ecosystem).filter((sdk) => hooks.imports.importsFrom(sdk.modules) || clients.some((c) => c.sdk === sdk));
+  clients.push(...derivedClients(clients, assignments, hooks.grammar));
+  const sdks = sdksFor(hooks.ecosystem).filter((sdk) => hooks.imports.importsFrom(sdk.modules) || clients.some((c) => c.sdk === sdk) || sdk.http?.global);
   const callSites: CallSite[] = [];
   const callNodes: Node[] = [];
-  if (sdks.length === 0) return { clients, callSites, callNodes };
   for (const call of calls) {
     const callee = call.childForFieldName(g.callFunction);
     if (!callee) continue;
-    const match = matchMethod(callee, sdks, hooks, clients, otherObjects, text);
-    if (!match) continue;
+    const match = (sdks.length > 0 ? matchMethod(callee, sdks, hooks, clients, otherObjects, text) : null) ?? importedReceiverMatch(callee, hooks);
+    // Plain HTTP is a model call only when it goes to a model API.
+    if (!match || (match.sdk.http && !callsModelEndpoint(call, text, g))) continue;
     callSites.push(callSiteFact(call, callee, match, text, hooks));
     callNodes.push(call);
   }
   return { clients, callSites, callNodes };
+}
+
+/** LangChain runnables that keep the model's settings: piped, bound, retried, structured. */
+const DERIVING_METHODS = /^(with_structured_output|withStructuredOutput|bind_tools|bindTools|bind|with_retry|withRetry|with_config|withConfig|with_fallbacks|withFallbacks|pipe)$/;
+
+/**
+ * `chain = prompt | llm | parser`, `structured = llm.with_structured_output(Answer)`,
+ * `prompt.pipe(llm)`: names bound to a runnable built from a chat model call that model, with
+ * its timeout and limits. Followed through up to three steps (`chain2 = chain | other`).
+ */
+function derivedClients(clients: ClientFact[], assignments: Node[], g: Grammar): ClientFact[] {
+  const derived: ClientFact[] = [];
+  const known = () => [...clients, ...derived].filter((c) => c.sdk.limitsOnClient && c.name);
+  for (let step = 0; step < 3; step++) {
+    let added = false;
+    for (const assignment of assignments) {
+      const form = g.assignments.find(([type]) => type === assignment.type);
+      const left = form ? assignment.childForFieldName(form[1]) : null;
+      const right = form ? assignment.childForFieldName(form[2]) : null;
+      if (!left || !right || left.type !== g.identifier || known().some((c) => c.name === left.text)) continue;
+      const source = known().find((c) => buildsOn(right, c.name, g));
+      if (!source) continue;
+      derived.push({ ...source, name: left.text, exported: source.exported && !g.functions.includes(enclosingScope(assignment, g).type) });
+      added = true;
+    }
+    if (!added) break;
+  }
+  return derived;
+}
+
+/** `right` is a pipe containing `name`, or a deriving method called on it or given it. */
+function buildsOn(right: Node, name: string, g: Grammar): boolean {
+  const value = right.type === g.await ? (right.namedChildren[0] ?? right) : right;
+  // Python's LCEL pipe; JS pipes with `.pipe()`.
+  if (value.type === "binary_operator") return value.childForFieldName("operator")?.text === "|" && referencedNames(value, g).has(name);
+  if (value.type !== g.call) return false;
+  const callee = value.childForFieldName(g.callFunction);
+  if (callee?.type !== g.member) return /^RunnableSequence\.from$/.test(callee?.text ?? "") && referencedNames(value, g).has(name);
+  const method = callee.childForFieldName(g.memberProperty)?.text ?? "";
+  if (!DERIVING_METHODS.test(method)) return false;
+  const receiver = callee.childForFieldName(g.memberObject);
+  const args = value.childForFieldName(g.callArguments);
+  if (receiver?.text === name || (method === "pipe" && args !== null && referencedNames(args, g).has(name))) return true;
+  return receiver?.type === g.call && buildsOn(receiver, name, g);
 }
 
 /**
@@ -142,6 +196,7 @@ function clientFact(construction: ClientConstruction, name: string, text: string
     options: hooks.constructorOptions(call, text),
     instrumented: construction.instrumented,
     functionSpan: functionSpanOf(call, hooks.grammar),
+    exported: functionSpanOf(call, hooks.grammar) === null && /^[\w$]+$/.test(name),
     line: call.startPosition.row,
   };
 }
@@ -169,6 +224,9 @@ function matchMethod(
   // `client.messages.with_raw_response.create` is the same call, answered with the raw HTTP response.
   const names = chain.filter((n) => !RAW_RESPONSE_ACCESSORS.includes(n));
   for (const sdk of sdks) {
+    if (sdk.http?.global && root.type === g.identifier && root.text === sdk.http.global && names.length === 0 && !hooks.imports.get(root.text)) {
+      return { sdk, method: sdk.methods[0], client: null, resolution: "none", withOptions: null };
+    }
     if (sdk.clientClasses.length === 0) {
       // Function-style SDK (`generateText(...)`, `ai.generateText(...)`).
       const imported = root.type === g.identifier ? hooks.imports.get(root.text) : undefined;
@@ -188,6 +246,40 @@ function matchMethod(
       if (resolved && resolved.resolution === "unresolved" && !method.path.includes(".")) continue;
       if (resolved) return { sdk, method, ...resolved };
     }
+  }
+  return null;
+}
+
+/**
+ * The request's URL (first argument or `url=`) is a model endpoint: written out, in an
+ * f-string or template that starts with it, or a module constant holding it.
+ */
+function callsModelEndpoint(call: Node, text: string, g: Grammar): boolean {
+  const args = call.childForFieldName(g.callArguments)?.namedChildren.filter((a) => a.type !== "comment") ?? [];
+  const keyword = args.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "url");
+  const url = keyword?.childForFieldName("value") ?? args[0];
+  if (!url || url.type === "keyword_argument") return false;
+  const literal = /^[fFrRbBuU]*["'`]([^"'`]*)/.exec(url.text)?.[1];
+  if (literal !== undefined) return MODEL_ENDPOINT.test(literal);
+  if (url.type !== g.identifier) return false;
+  const constant = new RegExp(`(^|\\n)(?:export\\s+)?(?:const\\s+|let\\s+|var\\s+)?${url.text}\\s*(?::\\s*\\w+\\s*)?=\\s*[fF]?["'\`]([^"'\`]*)`).exec(text);
+  return constant !== null && MODEL_ENDPOINT.test(constant[2]);
+}
+
+/**
+ * `client.chat.completions.create(…)` where `client` is imported from a project module
+ * (`from app.llm import client`): a call site whose client the workspace resolves at lint
+ * time; the SDK here is provisional, the client's own replaces it (or the site is dropped).
+ */
+function importedReceiverMatch(callee: Node, hooks: AdapterHooks): MethodMatch | null {
+  const { root, names } = memberChain(callee, hooks.grammar);
+  const imported = root.type === hooks.grammar.identifier ? hooks.imports.get(root.text) : undefined;
+  if (!imported || imported.name === null || imported.name === "default" || sdkForModule(hooks.ecosystem, imported.module)) return null;
+  const path = names.filter((n) => !RAW_RESPONSE_ACCESSORS.includes(n)).join(".");
+  for (const sdk of sdksFor(hooks.ecosystem)) {
+    if (sdk.clientClasses.length === 0) continue;
+    const method = sdk.methods.find((m) => m.path === path);
+    if (method) return { sdk, method, client: null, resolution: "imported", withOptions: null, importedFrom: { module: imported.module, name: imported.name } };
   }
   return null;
 }
@@ -236,6 +328,10 @@ function resolveReceiver(
     if (module && module.name === null && sdk.modules.includes(module.module)) {
       return hooks.ecosystem === "python" ? { client: null, resolution: "module", withOptions: null } : null;
     }
+    // `import ollama from "ollama"`: the package's default export is a ready client.
+    if (module && module.name === "default" && sdk.defaultExportIsClient && sdk.modules.includes(module.module)) {
+      return { client: null, resolution: "module", withOptions: null };
+    }
   }
   return imported ? { client: null, resolution: "unresolved", withOptions: null } : null;
 }
@@ -272,6 +368,7 @@ function callSiteFact(call: Node, callee: Node, match: MethodMatch, text: string
     model: modelOf(options) ?? (match.sdk.limitsOnClient ? modelOf(match.client?.options ?? null) : null),
     modelSpan: modelSpanOf(options) ?? (match.sdk.limitsOnClient ? modelSpanOf(match.client?.options ?? null) : null),
     clientResolution: match.resolution,
+    ...(match.importedFrom ? { importedFrom: match.importedFrom } : {}),
     client: match.client,
     insideSpan: !broken && hooks.insideSpan(call),
     insideTry: !broken && (isInsideTry(call, g) || (hooks.caught?.(outer) ?? false) || (hooks.retried?.(call) ?? false)),
@@ -282,6 +379,7 @@ function callSiteFact(call: Node, callee: Node, match: MethodMatch, text: string
     broken,
     rawResponse: RAW_RESPONSE_ACCESSORS.some((a) => callee.text.includes(a)),
     context: broken ? { wrappers: [], functionSpan: null, isAsync: false, loop: null, handler: null } : callContext(call, g),
+    promptFlow: broken ? { requestInSystem: null, unboundedInput: null } : promptFlow(call, options, g),
     line: call.startPosition.row,
   };
 }
@@ -294,9 +392,12 @@ function statementKind(node: Node, g: Grammar): NonNullable<CallSite["statement"
   return node.type === g.expressionStatement ? "expression" : "other";
 }
 
+/** The option naming the model: `engine` in the pre-1.0 OpenAI API, `modelId` for Bedrock. */
+const MODEL_OPTIONS = ["model", "engine", "modelId", "model_id", "model_name"];
+
 /** Where the id in `modelOf` sits: inside the quotes of the literal. */
 function modelSpanOf(options: OptionsBag | null): CallSite["modelSpan"] {
-  const entry = options?.entries.find((e) => e.name === "model");
+  const entry = options?.entries.find((e) => MODEL_OPTIONS.includes(e.name));
   if (!entry) return null;
   const quoted = /(["'`])([^"'`$\\]+)\1/.exec(entry.valueText);
   if (!quoted || (typeof entry.literal !== "string" && !/^[\w.$]+\(\s*["'`]/.test(entry.valueText))) return null;
@@ -306,7 +407,7 @@ function modelSpanOf(options: OptionsBag | null): CallSite["modelSpan"] {
 
 /** `model="gpt-4o"`, or the AI SDK's `model: openai("gpt-4o")`. */
 function modelOf(options: OptionsBag | null): string | null {
-  const entry = options?.entries.find((e) => e.name === "model");
+  const entry = options?.entries.find((e) => MODEL_OPTIONS.includes(e.name));
   if (!entry) return null;
   if (typeof entry.literal === "string") return entry.literal;
   const factory = /^[\w.$]+\(\s*["'`]([^"'`$]+)["'`]/.exec(entry.valueText);
@@ -329,9 +430,14 @@ export class ModelOutputTracker {
 
   /** The index of the call site whose output reaches `argument` (inside `node`), or null. */
   sourceOf(node: Node, argument: Node, stopAt?: (value: Node) => boolean): number | null {
+    return this.originOf(node, argument, stopAt)?.source ?? null;
+  }
+
+  /** The call site, and the name the output arrives under (null when the call itself is in `argument`). */
+  originOf(node: Node, argument: Node, stopAt?: (value: Node) => boolean): { source: number; name: string | null } | null {
     if (this.facts.callSites.length === 0) return null;
     const direct = this.callNodes.findIndex((c) => c.startIndex >= argument.startIndex && c.endIndex <= argument.endIndex);
-    if (direct >= 0) return direct;
+    if (direct >= 0) return { source: direct, name: null };
     const scope = enclosingScope(node, this.g);
     const key = `${scope.id}:${stopAt ? "stop" : "all"}`;
     let tainted = this.taintCache.get(key);
@@ -341,7 +447,7 @@ export class ModelOutputTracker {
     }
     for (const name of referencedNames(argument, this.g)) {
       const origin = tainted.get(name);
-      if (origin !== undefined) return origin;
+      if (origin !== undefined) return { source: origin, name };
     }
     return null;
   }
@@ -360,8 +466,22 @@ export class ModelOutputTracker {
   }
 }
 
+/** Where model output goes in a file: JSON parses, sinks, unchecked content and log lines, each linked to its call site. */
+export function linkModelOutput(facts: FileFacts, callNodes: Node[], nodes: Map<string, Node[]>, jsonCandidates: { node: Node; fact: JsonParseFact }[], sinkCandidates: SinkCandidate[], g: Grammar): void {
+  const tracker = new ModelOutputTracker(facts, callNodes, g);
+  linkJsonParses(jsonCandidates, facts, tracker, g);
+  linkSinks(sinkCandidates, facts, tracker);
+  if (facts.callSites.length === 0) return;
+  const contentUses = (nodes.get(g.member) ?? []).map((node) => contentUseOf(node, g)).filter((use): use is ContentUse => use !== null);
+  const logCalls = (nodes.get(g.call) ?? []).flatMap((call) => {
+    const args = logArguments(call, g);
+    return args ? [{ call, args }] : [];
+  });
+  linkOutputUses(contentUses, logCalls, facts, tracker, g);
+}
+
 /** Keeps the `json.loads`/`JSON.parse` calls that read model output and links each to its call site. */
-export function linkJsonParses(candidates: { node: Node; fact: JsonParseFact }[], facts: FileFacts, tracker: ModelOutputTracker, g: Grammar): void {
+function linkJsonParses(candidates: { node: Node; fact: JsonParseFact }[], facts: FileFacts, tracker: ModelOutputTracker, g: Grammar): void {
   for (const { node, fact } of candidates) {
     if (fact.broken) continue; // never reported, and its scope may be the whole file
     const argument = node.childForFieldName(g.callArguments)?.namedChildren[0];
@@ -372,8 +492,33 @@ export function linkJsonParses(candidates: { node: Node; fact: JsonParseFact }[]
   }
 }
 
+/** A response's metadata fields (`response.usage.total_tokens`): logging these is not logging the conversation. */
+const METADATA_READ = /[\w$]+(?:\s*\.\s*[\w$]+|\[[^\]]*\])*\s*\.\s*(?:usage|usage_metadata|usageMetadata|model|id|created|finish_reason|stop_reason|totalUsage|response_metadata|length)\b(?:\s*\.\s*[\w$]+|\[[^\]]*\])*/g;
+
+/** Content read without a None check, and whole prompts or outputs handed to a logger. */
+function linkOutputUses(contentUses: ContentUse[], logCalls: { call: Node; args: Node[] }[], facts: FileFacts, tracker: ModelOutputTracker, g: Grammar): void {
+  for (const use of contentUses) {
+    if (isBroken(use.content)) continue;
+    const source = tracker.sourceOf(use.content, use.content);
+    if (source !== null) facts.uncheckedContents.push({ span: spanOf(use.content), method: use.method, source });
+  }
+  for (const { call, args } of logCalls) {
+    if (isBroken(call)) continue;
+    for (const arg of args) {
+      const prompt = [...referencedNames(arg, g)].find((n) => PROMPT_NAMES.test(n));
+      const origin = tracker.originOf(call, arg);
+      const withoutMetadata = arg.text.replace(METADATA_READ, "");
+      const output = origin && (origin.name === null || new RegExp(`(^|[^\\w$.])${origin.name.replace(/\$/g, "\\$")}\\b`).test(withoutMetadata)) ? origin.source : null;
+      if (prompt || output !== null) {
+        facts.loggedContent.push({ span: spanOf(call), what: output !== null ? "output" : "prompt", name: prompt ?? facts.callSites[output!].calleeText, source: output });
+        break;
+      }
+    }
+  }
+}
+
 /** Keeps the sinks that model output reaches, each with its call site. */
-export function linkSinks(candidates: SinkCandidate[], facts: FileFacts, tracker: ModelOutputTracker): void {
+function linkSinks(candidates: SinkCandidate[], facts: FileFacts, tracker: ModelOutputTracker): void {
   for (const candidate of candidates) {
     if (isBroken(candidate.node)) continue;
     const sanitized = isSanitized(candidate.argument);

@@ -156,7 +156,14 @@ function isCountLike(operand: Node): boolean {
 
 /** `create(…).catch(() => null)`: a promise handler that drops the error. */
 function promiseCatch(call: Node): ErrorHandlerFact | null {
-  const member = parentOf(call);
+  // `create(…).then(use).catch(…)`: the catch sees the call's rejection through the `then`.
+  let chained = call;
+  for (let parent = parentOf(chained); parent?.type === "member_expression" && /^(then|finally)$/.test(parent.childForFieldName("property")?.text ?? ""); parent = parentOf(chained)) {
+    const next = parentOf(parent);
+    if (next?.type !== "call_expression") break;
+    chained = next;
+  }
+  const member = parentOf(chained);
   if (member?.type !== "member_expression" || member.childForFieldName("property")?.text !== "catch") return null;
   const catchCall = parentOf(member);
   const callback = catchCall?.type === "call_expression" ? catchCall.childForFieldName("arguments")?.namedChildren[0] : undefined;

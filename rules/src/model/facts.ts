@@ -5,6 +5,7 @@
  */
 import type { LanguageId, Span, Verdict } from "../types";
 import type { MethodEntry, SdkEntry } from "./catalogue";
+import type { PromptFlow } from "./promptFlow";
 
 /** A literal value the engine could read, or `undefined` when the expression is not a literal. */
 export type LiteralValue = string | number | boolean | null;
@@ -64,6 +65,8 @@ export interface ClientFact {
   instrumented: boolean;
   /** The function it is constructed in; null at module or class level. */
   functionSpan: Span | null;
+  /** Bound at module level, so other modules can import it. */
+  exported: boolean;
   line: number;
 }
 
@@ -144,8 +147,14 @@ export interface CallSite {
   model: string | null;
   /** The model id's text inside its string literal (without quotes), where a fix can replace it. */
   modelSpan: Span | null;
-  /** How the receiver was resolved. `local`: a client built in this file; `module`: the SDK's module client. */
-  clientResolution: "local" | "unresolved" | "module" | "none";
+  /**
+   * How the receiver was resolved. `local`: a client built in this file; `module`: the SDK's
+   * module client; `imported`: a name imported from a project module, resolved at lint time
+   * through the workspace (`importedFrom`).
+   */
+  clientResolution: "local" | "unresolved" | "module" | "none" | "imported";
+  /** The project module and name the receiver was imported as (`app.llm`, `client`). */
+  importedFrom?: { module: string; name: string };
   client: ClientFact | null;
   /** Inside a span, a traced function, or a tracing callback. */
   insideSpan: boolean;
@@ -160,6 +169,8 @@ export interface CallSite {
   /** Made through `with_raw_response`: the result is the HTTP response, its usage is read after `.parse()`. */
   rawResponse: boolean;
   context: CallContext;
+  /** Request data in the system prompt; whole documents in the prompt. */
+  promptFlow: PromptFlow;
   line: number;
 }
 
@@ -192,6 +203,22 @@ export interface SinkFact {
   source: number;
   /** The value passes through a sanitizer or escape call on the way. */
   sanitized: boolean;
+}
+
+/** `….choices[0].message.content.strip()`: content used as a string when it may be None/null. */
+export interface UncheckedContentFact {
+  span: Span;
+  method: string;
+  source: number;
+}
+
+/** A logger at info level or above given a whole prompt or the model's output. */
+export interface LoggedContentFact {
+  span: Span;
+  what: "prompt" | "output";
+  /** The prompt's name, or the model call whose output it is. */
+  name: string;
+  source: number | null;
 }
 
 export interface StringLiteralFact {
@@ -233,6 +260,8 @@ export interface FileFacts {
   clients: ClientFact[];
   jsonParses: JsonParseFact[];
   sinks: SinkFact[];
+  uncheckedContents: UncheckedContentFact[];
+  loggedContent: LoggedContentFact[];
   stringLiterals: StringLiteralFact[];
   /** Calls that turn on auto-instrumentation for the whole process. */
   instrumentation: Span[];

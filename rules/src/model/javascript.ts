@@ -1,7 +1,7 @@
 /** The TypeScript/JavaScript adapter (TS, TSX, JS, JSX): a tree-sitter tree → the file's model facts. */
 import type { LanguageId } from "../types";
 import { AI_SDK_PROVIDER_FACTORIES, sdkForModule, type SdkEntry } from "./catalogue";
-import { clientKeyLiteral, linkJsonParses, linkSinks, ModelOutputTracker, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
+import { clientKeyLiteral, linkModelOutput, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
 import { sinkOf, type SinkCandidate } from "./sinks";
 import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, StringLiteralFact } from "./facts";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, unwrapUp } from "./flow";
@@ -12,7 +12,7 @@ import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf
 import { CLIENT_WRAPPERS, INSTRUMENTATION_CLASSES, isInstrumentationCall, isTracingModule, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
 
-const NODE_TYPES = ["call_expression", "new_expression", "string", "template_string", "comment", "assignment_expression", "jsx_attribute"];
+const NODE_TYPES = ["variable_declarator", "call_expression", "new_expression", "string", "template_string", "comment", "assignment_expression", "jsx_attribute", "member_expression"];
 
 export function extractJavaScript(root: Node, text: string, language: LanguageId): FileFacts {
   const nodes = nodesByType(root, NODE_TYPES);
@@ -78,9 +78,7 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
       if (literal) facts.stringLiterals.push(literal);
     }
   }
-  const tracker = new ModelOutputTracker(facts, callNodes, g);
-  linkJsonParses(jsonCandidates, facts, tracker, g);
-  linkSinks(sinkCandidates, facts, tracker);
+  linkModelOutput(facts, callNodes, nodes, jsonCandidates, sinkCandidates, g);
   return facts;
 }
 
@@ -228,7 +226,8 @@ function firstObjectArgument(call: Node, text: string, emptyCallGetsObject: bool
 
 function callOptions(call: Node, text: string, sdk: SdkEntry) {
   const list = callArguments(call);
-  const options = list[0]?.type === "object" ? objectOptions(list[0], text) : null;
+  const at = sdk.http?.optionsArgument ?? 0;
+  const options = list[at]?.type === "object" ? objectOptions(list[at], text) : null;
   if (sdk.clientClasses.length === 0) return { options, requestOptions: null, requestOptionsAppendAt: null };
   const second = list[1];
   return {

@@ -33,7 +33,8 @@ function modelFactoryOf(site: CallSite): string {
   return site.options?.entries.find((e) => e.name === "model")?.valueText ?? "";
 }
 
-function speaksForProvider(site: CallSite): boolean {
+/** The call goes to the provider itself (not Azure, another server, or a client from elsewhere). */
+export function speaksForProvider(site: CallSite): boolean {
   // A client from another module may be an Azure one, whose `model` is a deployment name.
   if (site.clientResolution === "unresolved") return false;
   const client = site.client;

@@ -1,12 +1,17 @@
 /** What the engine knows about the whole project, beyond one file. */
 import type { Span } from "../types";
-import type { FileFacts } from "./facts";
+import type { ClientFact, FileFacts } from "./facts";
 
 export interface ProjectFacts {
   /** Where auto-instrumentation is turned on, if anywhere: it traces every model call. */
   instrumentation: { path: string; span: Span } | null;
   /** Major version of the `ai` package from package.json: decides `maxTokens` (4) or `maxOutputTokens` (5+). */
   aiSdkMajor: number | null;
+  /**
+   * For the file being linted: the client another project module exports under `name`
+   * (`from app.llm import client`), or null. Hosts that know the workspace provide it.
+   */
+  importedClient?: (module: string, name: string) => ClientFact | null;
 }
 
 export const EMPTY_PROJECT: ProjectFacts = { instrumentation: null, aiSdkMajor: null };

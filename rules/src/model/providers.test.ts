@@ -42,6 +42,9 @@ describe("Python providers", () => {
     expectOne(code('http_options={"timeout": 30000}', ', config={"temperature": 0.2}'), { provider: "google", api: "models.generate_content", timeout: "pass", outputLimit: "fail" });
     expectOne(code("", ", config=shared_config"), { provider: "google", api: "models.generate_content", outputLimit: "unknown" });
   });
+  it("Google GenAI embeddings report no usage to record", () => {
+    expectOne(`from google import genai\nc = genai.Client()\nr = c.models.embed_content(model="gemini-embedding-001", contents=["a"])\nvectors = r.embeddings\n`, { provider: "google", api: "models.embed_content", usageRecorded: "unknown" });
+  });
   it("LiteLLM: module functions, its 6000 s default counts as missing", () => {
     expectOne(`import litellm\nlitellm.completion(model="gpt-5.5-2026-04-23", messages=[], max_tokens=100)\n`, { provider: "litellm", api: "completion", timeout: "fail", outputLimit: "pass" });
     expectOne(`from litellm import acompletion\nasync def f():\n    return await acompletion(model="m", messages=[], timeout=30)\n`, { provider: "litellm", api: "acompletion", timeout: "pass" });
@@ -56,12 +59,27 @@ describe("Python providers", () => {
     // langchain-anthropic caps output at 1024 tokens by default.
     expectOne(`from langchain_anthropic import ChatAnthropic\nllm = ChatAnthropic(model="claude-sonnet-4-6", default_request_timeout=30)\nllm.invoke("hi")\n`, { provider: "langchain", api: "invoke", timeout: "pass", outputLimit: "pass" });
   });
+  it("LangChain runnables built on a chat model call it, with its settings", () => {
+    expectOne(`from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="m", timeout=30)\nchain = prompt | llm | parser\nchain.invoke({"q": 1})\n`, { provider: "langchain", api: "invoke", timeout: "pass", outputLimit: "fail", usageRecorded: "unknown" });
+    expectOne(`from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="m")\nstructured = llm.with_structured_output(Answer)\nstructured.invoke("q")\n`, { provider: "langchain", api: "invoke", timeout: "fail" });
+    expectOne(`import { ChatOpenAI } from "@langchain/openai";\nconst llm = new ChatOpenAI({ model: "m", maxTokens: 100 });\nconst chain = prompt.pipe(llm).pipe(parser);\nawait chain.invoke({ q: 1 });\n`, { provider: "langchain", api: "invoke", outputLimit: "pass" }, "typescript");
+  });
+  it("AWS Bedrock: boto3's bedrock-runtime client; botocore's 60 s read timeout counts; maxTokens inside inferenceConfig", () => {
+    expectOne(`import boto3\nbedrock = boto3.client("bedrock-runtime", region_name="us-east-1")\nr = bedrock.converse(modelId="anthropic.claude-sonnet-4-6", messages=[])\nprint(r["usage"])\n`, { provider: "bedrock", api: "converse", timeout: "pass", outputLimit: "fail", usageRecorded: "unknown" });
+    expectOne(`import boto3\nsession = boto3.Session()\nbedrock = session.client("bedrock-runtime")\nbedrock.converse(modelId="m", messages=[], inferenceConfig={"maxTokens": 512})\n`, { provider: "bedrock", api: "converse", outputLimit: "pass" });
+    assert.deepEqual(sitesOf(`import boto3\ns3 = boto3.client("s3")\ns3.converse(Bucket="b")\n`), []);
+  });
+  it("plain HTTP to a model API: requests waits forever, httpx for 5 s; other URLs are no model calls", () => {
+    expectOne(`import requests\nURL = "https://api.openai.com/v1/chat/completions"\nr = requests.post(URL, json={"model": "m", "messages": []}, headers=h)\nprint(r.json())\n`, { provider: "http", api: "post", timeout: "fail", outputLimit: "fail", usageRecorded: "unknown" });
+    expectOne(`import httpx\nhttpx.post(f"https://api.anthropic.com/v1/messages", json={"model": "m", "max_tokens": 100})\n`, { provider: "http", api: "post", timeout: "pass", outputLimit: "pass" });
+    assert.deepEqual(sitesOf(`import requests\nrequests.post("https://hooks.slack.com/x", json={"text": "hi"})\nrequests.post(url, json=body)\n`), []);
+  });
   it("the pre-1.0 OpenAI module API", () => {
     expectOne(`import openai\nopenai.ChatCompletion.create(model="gpt-5.5-2026-04-23", messages=[], request_timeout=30)\n`, { provider: "openai", api: "ChatCompletion.create", timeout: "pass", outputLimit: "fail" });
   });
   it("a one-word method is a call site only on a client the engine found", () => {
     assert.deepEqual(sitesOf(`import cohere\nfrom app.bots import bot\nbot.chat("hello")\n`), []);
-    assert.deepEqual(sitesOf(`from langchain_openai import ChatOpenAI\nchain = prompt | ChatOpenAI()\nchain.invoke({"q": 1})\n`), []);
+    assert.deepEqual(sitesOf(`from langchain_openai import ChatOpenAI\nchain = prompt | retriever\nchain.invoke({"q": 1})\n`), []);
   });
 });
 
@@ -70,6 +88,15 @@ describe("TypeScript providers", () => {
     expectOne(`import Groq from "groq-sdk";\nconst c = new Groq();\nawait c.chat.completions.create({ model: "m", messages: [] });\n`, { provider: "groq", api: "chat.completions.create", timeout: "pass" }, "typescript");
     expectOne(`import { Mistral } from "@mistralai/mistralai";\nconst c = new Mistral({ apiKey });\nawait c.chat.complete({ model: "m", messages: [], maxTokens: 50 }, { timeoutMs: 20000 });\n`, { provider: "mistral", api: "chat.complete", timeout: "pass", outputLimit: "pass" }, "typescript");
     expectOne(`import { GoogleGenAI } from "@google/genai";\nconst ai = new GoogleGenAI({});\nawait ai.models.generateContent({ model: "m", contents: "hi", config: { maxOutputTokens: 300, httpOptions: { timeout: 30000 } } });\n`, { provider: "google", api: "models.generateContent", timeout: "pass", outputLimit: "pass" }, "typescript");
+  });
+  it("Ollama's JS library: the default export and `new Ollama()`", () => {
+    expectOne(`import ollama from "ollama";\nawait ollama.chat({ model: "llama3.2", messages: [], options: { num_predict: 200 } });\n`, { provider: "ollama", api: "chat", timeout: "fail", outputLimit: "pass", usageRecorded: "unknown" }, "typescript");
+    expectOne(`import { Ollama } from "ollama";\nconst o = new Ollama({ host: "http://127.0.0.1:11434" });\nawait o.generate({ model: "m", prompt: "hi" });\n`, { provider: "ollama", api: "generate", outputLimit: "fail" }, "typescript");
+  });
+  it("fetch to a model API, with or without an abort signal", () => {
+    expectOne(`const res = await fetch("https://api.openai.com/v1/responses", { method: "POST", headers, body: JSON.stringify(body) });\n`, { provider: "http", api: "fetch", timeout: "fail", outputLimit: "unknown" }, "typescript");
+    expectOne(`await fetch(\`https://generativelanguage.googleapis.com/v1beta/models/\${model}:generateContent\`, { method: "POST", body, signal: AbortSignal.timeout(20000) });\n`, { provider: "http", api: "fetch", timeout: "pass" }, "typescript");
+    assert.deepEqual(sitesOf(`await fetch("/api/chat", { method: "POST" });\nawait fetch(url);\n`, "typescript"), []);
   });
   it("LangChain.js chat models", () => {
     expectOne(`import { ChatOpenAI } from "@langchain/openai";\nconst llm = new ChatOpenAI({ model: "m" });\nawait llm.invoke("hi");\n`, { provider: "langchain", api: "invoke", timeout: "fail", outputLimit: "fail" }, "typescript");

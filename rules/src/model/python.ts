@@ -1,18 +1,18 @@
 /** The Python adapter: turns a tree-sitter Python tree into the file's model facts. */
 import type { LanguageId } from "../types";
-import { sdkForModule, type SdkEntry } from "./catalogue";
+import { sdkForModule, sdksFor, type SdkEntry } from "./catalogue";
 import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, ResultUse, StringLiteralFact } from "./facts";
 import { PYTHON_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, unwrapUp } from "./flow";
-import { clientKeyLiteral, linkJsonParses, linkSinks, ModelOutputTracker, startFacts, type AdapterHooks } from "./common";
+import { clientKeyLiteral, linkModelOutput, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
 import { sinkOf, type SinkCandidate } from "./sinks";
 import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf, statementFact, stringValue, type Node, parentOf } from "./syntax";
 import { KEY_MARKER, matchProviderKey } from "./secrets";
 import { CLIENT_WRAPPERS, INSTRUMENTED_CLIENT_MODULES, isInstrumentationCall, isTracingModule, SPAN_METHODS, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
 
-const NODE_TYPES = ["call", "string", "import_statement", "import_from_statement", "comment"];
+const NODE_TYPES = ["assignment", "call", "string", "import_statement", "import_from_statement", "comment", "attribute"];
 
 export function extractPython(root: Node, text: string, language: LanguageId): FileFacts {
   const nodes = nodesByType(root, NODE_TYPES);
@@ -56,9 +56,7 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
     const literal = stringLiteralFact(node, facts.clients, text);
     if (literal) facts.stringLiterals.push(literal);
   }
-  const tracker = new ModelOutputTracker(facts, callNodes, g);
-  linkJsonParses(jsonCandidates, facts, tracker, g);
-  linkSinks(sinkCandidates, facts, tracker);
+  linkModelOutput(facts, callNodes, nodes, jsonCandidates, sinkCandidates, g);
   return facts;
 }
 
@@ -165,6 +163,8 @@ function clientConstruction(call: Node, imports: ImportTable): { sdk: SdkEntry; 
     return wrapped ? { ...wrapped, instrumented: true } : null;
   }
   const { root, names } = memberChain(callee, g);
+  const factory = factoryClient(call, names, imports);
+  if (factory) return factory;
   if (root.type !== "identifier") return null;
   const imported = imports.get(root.text);
   if (!imported) return null;
@@ -176,6 +176,17 @@ function clientConstruction(call: Node, imports: ImportTable): { sdk: SdkEntry; 
   const sdk = sdkForModule("python", full.slice(0, full.lastIndexOf(".")));
   if (!sdk || !sdk.clientClasses.includes(className)) return null;
   return { sdk, className, instrumented, call };
+}
+
+/** `boto3.client("bedrock-runtime")`, `session.client("bedrock-runtime", …)` in a file that imports boto3. */
+function factoryClient(call: Node, names: string[], imports: ImportTable): ClientConstruction | null {
+  const method = names[names.length - 1];
+  if (!method) return null;
+  const first = call.childForFieldName("arguments")?.namedChildren[0];
+  const service = first ? stringValue(first) : undefined;
+  if (service === undefined) return null;
+  const sdk = sdksFor("python").find((s) => s.factory?.method === method && s.factory.service === service && imports.importsFrom(s.modules));
+  return sdk ? { sdk, className: service, instrumented: false, call } : null;
 }
 
 /** The name a client construction is bound to: `client`, `self.client`, or a class attribute. */

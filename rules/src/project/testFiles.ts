@@ -4,7 +4,7 @@
  * with `/` separators, so a project that itself lives under a `test` folder is not all test.
  */
 const TEST_FOLDERS = new Set(["test", "tests", "__tests__", "__mocks__", "spec", "specs", "testing", "e2e", "cypress", "playwright"]);
-const TEST_FILES = /(^|[._-])(test|spec)s?\.[cm]?[jt]sx?$|^test_.*\.py$|_tests?\.py$|^conftest\.py$|\.(test|spec)\.[cm]?[jt]sx?$/;
+const TEST_FILES = /(^|[._-])(tests?|spec|smoke)([._-])|^test_.*\.py$|_tests?\.py$|^conftest\.py$/;
 
 export function isTestPath(relativePath: string): boolean {
   const parts = relativePath.split("/");

@@ -10,14 +10,18 @@ import { modelOutputToCodeExecution } from "./model-output-to-code-execution/rul
 import { modelOutputToHtml } from "./model-output-to-html/rule";
 import { modelOutputToShell } from "./model-output-to-shell/rule";
 import { modelOutputToSql } from "./model-output-to-sql/rule";
+import { sensitiveDataInLogs } from "./sensitive-data-in-logs/rule";
 import { streamWithoutUsage } from "./stream-without-usage/rule";
 import { swallowedModelError } from "./swallowed-model-error/rule";
 import { syncClientInAsync } from "./sync-client-in-async/rule";
 import { unbatchedEmbeddings } from "./unbatched-embeddings/rule";
 import { unboundedAgentLoop } from "./unbounded-agent-loop/rule";
+import { unboundedPromptInput } from "./unbounded-prompt-input/rule";
+import { uncheckedModelOutput } from "./unchecked-model-output/rule";
 import { unhandledModelError } from "./unhandled-model-error/rule";
 import { unpinnedModel } from "./unpinned-model/rule";
 import { untracedModelCall } from "./untraced-model-call/rule";
+import { untrustedInputInSystemPrompt } from "./untrusted-input-in-system-prompt/rule";
 import { unusedSuppression } from "./unused-suppression/rule";
 import { unvalidatedModelJson } from "./unvalidated-model-json/rule";
 import { usageNotRecorded } from "./usage-not-recorded/rule";
@@ -33,14 +37,18 @@ export const RULES: readonly Rule[] = [
   modelOutputToHtml,
   modelOutputToShell,
   modelOutputToSql,
+  sensitiveDataInLogs,
   streamWithoutUsage,
   swallowedModelError,
   syncClientInAsync,
   unbatchedEmbeddings,
   unboundedAgentLoop,
+  unboundedPromptInput,
+  uncheckedModelOutput,
   unhandledModelError,
   unpinnedModel,
   untracedModelCall,
+  untrustedInputInSystemPrompt,
   unusedSuppression,
   unvalidatedModelJson,
   usageNotRecorded,

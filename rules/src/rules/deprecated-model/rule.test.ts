@@ -9,6 +9,10 @@ ruleCases("deprecated-model", {
   ],
   invalid: [
     {
+      code: `import openai\nopenai.Completion.create(engine="text-davinci-003", prompt="x", max_tokens=5)\n`,
+      output: `import openai\nopenai.Completion.create(engine="gpt-3.5-turbo-instruct", prompt="x", max_tokens=5)\n`,
+    },
+    {
       code: `${PY}c.completions.create(model="text-davinci-003", prompt="x")\n`,
       message: /OpenAI's shutdown date for `text-davinci-003` is \d{4}-\d{2}-\d{2}: from then on every call fails; move to `[\w.-]+`/,
       output: `${PY}c.completions.create(model="gpt-3.5-turbo-instruct", prompt="x")\n`,

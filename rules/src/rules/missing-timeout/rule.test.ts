@@ -32,6 +32,17 @@ ruleCases("missing-timeout", {
   ],
   invalid: [
     {
+      code: `import requests\nr = requests.post("https://api.openai.com/v1/chat/completions", json=body, headers=h)\n`,
+      message: /the requests library never times out a call/,
+      output: `import requests\nr = requests.post("https://api.openai.com/v1/chat/completions", json=body, headers=h, timeout=30)\n`,
+    },
+    {
+      code: `const res = await fetch("https://api.anthropic.com/v1/messages", { method: "POST", body });\n`,
+      language: "typescript",
+      message: /the fetch API never times out a call/,
+      output: `const res = await fetch("https://api.anthropic.com/v1/messages", { method: "POST", body, signal: AbortSignal.timeout(30000) });\n`,
+    },
+    {
       code: `from openai import OpenAI\nclient = OpenAI()\na = client.chat.completions.create(model="m", messages=[])\nb = client.embeddings.create(model="e", input="x")\n`,
       count: 2,
       message: /has no timeout: the OpenAI SDK default waits 10 minutes/,

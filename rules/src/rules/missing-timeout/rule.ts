@@ -41,10 +41,11 @@ function defaultText(site: CallSite): string {
   return seconds >= 120 ? `the ${sdk} default waits ${seconds / 60} minutes` : `the ${sdk} default waits ${seconds} seconds`;
 }
 
-/** The timeout in the SDK's unit: seconds in Python, milliseconds in JS. */
+/** The timeout in the SDK's unit: seconds or milliseconds as the SDK counts them. */
 function timeoutValue(site: CallSite, seconds: number): string {
   const amount = site.sdk.timeout.unit === "s" ? `${seconds}` : `${seconds * 1000}`;
-  return site.sdk.clientClasses.length === 0 ? `AbortSignal.timeout(${amount})` : amount;
+  // The AI SDK and fetch take an abort signal.
+  return site.sdk.ecosystem === "js" && site.sdk.clientClasses.length === 0 ? `AbortSignal.timeout(${amount})` : amount;
 }
 
 function timeoutFix(context: RuleContext, site: CallSite, disabledValue: { start: number; end: number } | null): Fix | null {

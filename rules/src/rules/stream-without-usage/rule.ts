@@ -1,5 +1,12 @@
 import type { Rule, FindingDraft } from "../../rule";
 import { optionInsertEdit } from "../../model/syntax";
+import { speaksForProvider } from "../../model/models";
+import type { CallSite } from "../../model/facts";
+
+/** OpenAI itself or Azure OpenAI, whose streams report usage only when asked. */
+function speaksToOpenAi(site: CallSite): boolean {
+  return speaksForProvider(site) || (site.client !== null && /Azure/.test(site.client.className) && site.clientResolution === "local");
+}
 
 export const streamWithoutUsage: Rule = {
   id: "stream-without-usage",
@@ -15,7 +22,8 @@ export const streamWithoutUsage: Rule = {
     for (const site of context.facts.callSites) {
       const streamUsage = site.method.streamUsage;
       const options = site.options;
-      if (!streamUsage || !options || site.broken) continue;
+      // OpenAI-compatible servers (Mistral, xAI, a local gateway) send usage unasked or reject the option.
+      if (!streamUsage || !options || site.broken || !speaksToOpenAi(site)) continue;
       if (!options.entries.some((e) => e.name === "stream" && e.literal === true)) continue;
       const given = options.entries.find((e) => e.name === streamUsage.option);
       const python = site.sdk.ecosystem === "python";

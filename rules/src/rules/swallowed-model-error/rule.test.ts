@@ -13,6 +13,11 @@ ruleCases("swallowed-model-error", {
   ],
   invalid: [
     {
+      code: `import OpenAI from "openai";\nconst c = new OpenAI();\nexport const ask = () => c.chat.completions.create({ model: "m", messages: [] }).then((r) => r.choices[0]).catch(() => null);\n`,
+      language: "typescript",
+      output: null,
+    },
+    {
       code: `import OpenAI from "openai";\nconst c = new OpenAI();\nexport const ask = () => c.chat.completions.create({ model: "m", messages: [] }).catch((_) => {\n  return null;\n});\n`,
       language: "typescript",
       message: /is caught and dropped/,

@@ -21,13 +21,13 @@ export const syncClientInAsync: Rule = {
     if (context.facts.language !== "python") return findings;
     for (const site of context.facts.callSites) {
       if (!site.context.isAsync || site.awaited) continue;
-      const className = site.clientResolution === "local" ? site.client?.className : site.clientResolution === "module" ? site.sdk.clientClasses[0] : undefined;
+      const className = site.client ? site.client.className : site.clientResolution === "module" ? site.sdk.clientClasses[0] : undefined;
       const twin = className && ASYNC_TWIN[className];
       if (!twin) continue;
       findings.push({
         span: site.calleeSpan,
         message: `\`${site.calleeText}\` blocks the event loop inside \`async def\`: every other request waits while the model answers; use \`${twin}\` and \`await\` the call`,
-        related: site.client?.span ? [{ span: site.client.span, message: `the blocking \`${className}\` client` }] : [],
+        related: site.client && site.clientResolution === "local" ? [{ span: site.client.span, message: `the blocking \`${className}\` client` }] : [],
       });
     }
     return findings;
