@@ -43,6 +43,12 @@ describe("clients across modules (CLI)", () => {
     assert.deepEqual([site("ts/src/app/route.ts", 8)?.provider, site("ts/src/app/route.ts", 8)?.checks.timeout], ["anthropic", "fail"]);
   });
 
+  it("re-exports are followed: a Python package's imports, `export { … } from` and `export * from`", () => {
+    assert.deepEqual([site("py/app/digest.py", 5)?.provider, site("py/app/digest.py", 5)?.checks.timeout], ["openai", "fail"]);
+    assert.deepEqual([site("ts/src/app/digest.ts", 4)?.provider, site("ts/src/app/digest.ts", 4)?.checks.timeout], ["openai", "pass"]);
+    assert.deepEqual([site("ts/src/app/digest.ts", 6)?.provider, site("ts/src/app/digest.ts", 6)?.checks.timeout], ["anthropic", "fail"]);
+  });
+
   it("checking one file alone leaves the imported clients unknown: no call site, no guess", () => {
     const result = spawnSync(process.execPath, [CLI, "check", join(WORKSPACE, "py/app/chat.py"), "--format", "json"], { encoding: "utf8" });
     assert.deepEqual((JSON.parse(result.stdout) as Report).callSites, []);

@@ -5,7 +5,6 @@ import {
   MAX_FILE_CHARS,
   RULES,
   aiSdkMajorFromPackageJson,
-  analyzeText,
   buildReport,
   fixText,
   languageForPath,
@@ -25,7 +24,7 @@ import { coversPath, EMPTY_PROJECT_CONFIG, type ConfigProblem } from "../../rule
 import { mergeConfig } from "../../rules/src/config/lintConfig";
 import { ConfigLocator, configAt, type LocatedConfig } from "../../rules/src/project/configLocator";
 import { UsageError, type CheckArgs } from "./args";
-import { UNPARSED, analyseSource, preferQuickStart, scanFile } from "./scanFile";
+import { UNPARSED, analyseSource, preferQuickStart, scanFiles, type ScannedFile } from "./scanFile";
 import { scanInWorkers, scanThreads } from "./scanPool";
 import { workspaceProject } from "./workspaceClients";
 
@@ -42,7 +41,8 @@ export interface CheckResult {
 }
 
 /** `onProgress` hears of each file as it is read: the terminal's progress line. */
-export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>, locate: WasmLocator, onProgress?: (done: number, total: number) => void): Promise<CheckResult> {
+/** `locate`: where the grammars are, loaded as needed; without it the engine must be initialised already (one thread). */
+export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>, onProgress?: (done: number, total: number) => void, locate?: WasmLocator): Promise<CheckResult> {
   const started = performance.now();
   const configs = await configsFor(args, cwd);
   const scanned = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs, locate) : await fromPaths(args.paths, cwd, configs, args.gitignore, locate, !args.fix, onProgress);
@@ -53,7 +53,7 @@ export async function check(args: CheckArgs, cwd: string, readStdin: () => Promi
   const { root, sources, skipped } = scanned;
   const project = projectFromFiles(sources, await aiSdkMajorNear(root));
   const projectFor = await workspaceProject(root, sources, project);
-  if (args.fix && !args.stdinFilename) await applyFixes(sources, projectFor, args.unsafeFixes, (path) => resolve(root, path));
+  if (args.fix && !args.stdinFilename) skipped.push(...(await applyFixes(sources, projectFor, args.unsafeFixes, (path) => resolve(root, path), locate)));
   const linted: LintedFile[] = sources.map(({ path, facts, config }) => ({ path, result: lintFacts(facts, config, projectFor(path, facts)) }));
   const report = buildReport(root, linted, skipped, performance.now() - started);
   return { report: args.quiet ? onlyErrors(report) : report, configProblems: await configs.problems() };
@@ -114,7 +114,7 @@ function overridesFrom(args: CheckArgs): Partial<LintConfig> {
 }
 
 /** When `threads` may be used (not fixing), a large scan is split across them and comes back as a report. */
-async function fromPaths(paths: string[], cwd: string, configs: Configs, gitignore: boolean, locate: WasmLocator, threads: boolean, onProgress?: (done: number, total: number) => void) {
+async function fromPaths(paths: string[], cwd: string, configs: Configs, gitignore: boolean, locate: WasmLocator | undefined, threads: boolean, onProgress?: (done: number, total: number) => void) {
   const absolute = paths.map((p) => resolve(cwd, p));
   for (const path of absolute) {
     if (!(await fs.stat(path).catch(() => null))) throw new UsageError(`no such file or folder: ${path}`);
@@ -123,22 +123,27 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs, gitigno
   const toReportPath = (path: string) => relative(root, path).split(sep).join("/") || path;
   const sources: Source[] = [];
   const skipped: { path: string; reason: string }[] = [];
-  const files = await findSourceFiles(absolute, fs, join, { gitignore });
+  const unreadable = (path: string, reason: string) => skipped.push({ path: toReportPath(path), reason });
+  const files = await findSourceFiles(absolute, fs, join, { gitignore, skipped: unreadable });
   const found = [];
   for (const [index, file] of files.entries()) found.push({ index, absolute: file.path, path: toReportPath(file.path), language: file.language, config: await configs.forFile(file.path, root) });
   // A file named on the command line is reported as skipped; one found by the walk is simply not checked.
   const excluded = found.filter((f) => !f.config && absolute.includes(f.absolute)).map((f) => ({ index: f.index, path: f.path, reason: "excluded by ai-readiness.json" }));
   const toScan = found.filter((f): f is typeof f & { config: LintConfig } => f.config !== null);
-  const count = threads ? scanThreads(toScan.length) : 1;
-  if (count > 1) return { report: await scanInWorkers({ root, files: toScan, excluded, locate, threads: count, aiSdkMajor: await aiSdkMajorNear(root), onProgress: (done) => onProgress?.(done, files.length) }) };
+  const count = threads && locate ? scanThreads(toScan.length) : 1;
+  if (count > 1 && locate) {
+    const report = await scanInWorkers({ root, files: toScan, skippedFirst: [...skipped], excluded, locate, threads: count, aiSdkMajor: await aiSdkMajorNear(root), onProgress: (done) => onProgress?.(done, files.length) });
+    if (report) return { report };
+  }
   preferQuickStart(toScan.length);
+  const scanned = scanFiles(toScan, locate);
   for (const file of found) {
     onProgress?.(file.index, files.length);
     if (!file.config) {
       if (absolute.includes(file.absolute)) skipped.push({ path: file.path, reason: "excluded by ai-readiness.json" });
       continue;
     }
-    const analysed = await scanFile(file.absolute, file.language, locate);
+    const analysed = (await scanned.next()).value as ScannedFile;
     if ("facts" in analysed) sources.push({ path: file.path, facts: analysed.facts, config: file.config });
     else skipped.push({ path: file.path, reason: analysed.skipped });
     if ("facts" in analysed && analysed.facts.unparsed) skipped.push({ path: file.path, reason: UNPARSED });
@@ -146,7 +151,7 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs, gitigno
   return { root, sources, skipped };
 }
 
-async function fromStdin(filename: string, cwd: string, readStdin: () => Promise<string>, configs: Configs, locate: WasmLocator) {
+async function fromStdin(filename: string, cwd: string, readStdin: () => Promise<string>, configs: Configs, locate: WasmLocator | undefined) {
   const language = languageForPath(filename);
   if (!language) throw new UsageError(`--stdin-filename: \`${filename}\` is not a Python, TypeScript or JavaScript file`);
   const text = await readStdin();
@@ -165,14 +170,23 @@ async function fromStdin(filename: string, cwd: string, readStdin: () => Promise
  * Runs the shared fix loop on every file with findings, writes the files that changed,
  * and replaces their facts with those of the fixed text.
  */
-async function applyFixes(sources: Source[], projectFor: (path: string, facts: FileFacts) => ProjectFacts, unsafe: boolean, absolute: (path: string) => string): Promise<void> {
+async function applyFixes(sources: Source[], projectFor: (path: string, facts: FileFacts) => ProjectFacts, unsafe: boolean, absolute: (path: string) => string, locate: WasmLocator | undefined) {
+  const unwritten: { path: string; reason: string }[] = [];
   for (const source of sources) {
     if (source.facts.callSites.length === 0 && source.facts.stringLiterals.length === 0) continue;
     const result = fixText(source.facts.text, source.facts.language, source.config, projectFor(source.path, source.facts), { unsafe });
     if (result.applied === 0 || result.text === source.facts.text) continue;
-    await fs.writeFile(absolute(source.path), result.text, "utf8");
-    source.facts = analyzeText(result.text, source.facts.language);
+    try {
+      await fs.writeFile(absolute(source.path), result.text, "utf8");
+    } catch (error) {
+      // Read-only or gone since it was read: its findings stay as they were.
+      unwritten.push({ path: source.path, reason: `fixes could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      continue;
+    }
+    const analysed = await analyseSource(result.text, source.facts.language, locate);
+    if ("facts" in analysed) source.facts = analysed.facts;
   }
+  return unwritten;
 }
 
 /** The AI SDK version from the nearest package.json at or above `folder`. */

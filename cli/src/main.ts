@@ -32,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
       const locate = (file: string) => join(__dirname, file);
       let stdinText: string | undefined;
       const progress = args.quiet ? null : progressFor(process.stderr);
-      const { report, configProblems } = await check(args, process.cwd(), async () => (stdinText = await readStdin()), locate, (done, total) => progress?.update(done, total)).finally(() => progress?.end());
+      const { report, configProblems } = await check(args, process.cwd(), async () => (stdinText = await readStdin()), (done, total) => progress?.update(done, total), locate).finally(() => progress?.end());
       process.stdout.write(await render(report, args.format, docsPath, { color: colorEnabled(process.stdout, process.env), stdinText }));
       process.stderr.write(renderConfigProblems(configProblems));
       // A config error means the run did not go as configured: CI must not pass silently.

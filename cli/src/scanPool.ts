@@ -7,14 +7,11 @@
  * so the report is the one the single-threaded scan builds.
  */
 import { availableParallelism } from "node:os";
-import { dirname, join, resolve, sep } from "node:path";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { GRAMMAR_FILES, RUNTIME_WASM, buildReport, emptyFacts, projectFromFiles, scoresOf, type FileFacts, type Report, type WasmLocator } from "../../rules/src/index";
 import { UNPARSED } from "./scanFile";
-import type { AnalysedFile, FileToScan, FromWorker, LintedPart, ToWorker, WorkerData, WorkspaceClients } from "./scanProtocol";
-import { tsconfigAliases } from "./workspaceClients";
-
-const slashed = (path: string) => path.split(sep).join("/");
+import type { AnalysedFile, FileToScan, FromWorker, LintedPart, ToWorker, WorkerData } from "./scanProtocol";
 
 /**
  * Below this many files one thread is about as fast or faster. Each worker loads the engine
@@ -44,6 +41,8 @@ export interface PoolScan {
   files: FileToScan[];
   /** Files named on the command line that their config excludes: reported as skipped, in the walk's order. */
   excluded: { index: number; path: string; reason: string }[];
+  /** Skipped before any file (folders the walk could not read). */
+  skippedFirst: { path: string; reason: string }[];
   aiSdkMajor: number | null;
   locate: WasmLocator;
   threads: number;
@@ -51,17 +50,23 @@ export interface PoolScan {
   onProgress?: (done: number) => void;
 }
 
-/** The report of `files`, without `stats.ms` filled in (the caller times the whole check). */
-export async function scanInWorkers(scan: PoolScan): Promise<Report> {
+/**
+ * The report of `files`, without `stats.ms` filled in (the caller times the whole check); or
+ * null when a file calls a client imported from another module. Resolving those
+ * (`workspaceClients.ts`) reads other modules' facts, parses plain modules that pass a client
+ * on, and follows re-exports: the workers would need each other's files. The caller then
+ * scans on one thread; the analysis done here is lost.
+ */
+export async function scanInWorkers(scan: PoolScan): Promise<Report | null> {
   const wasm: Record<string, string> = {};
   for (const file of [RUNTIME_WASM, ...Object.values(GRAMMAR_FILES)]) wasm[file] = scan.locate(file);
   const workers = Array.from({ length: Math.max(1, Math.min(scan.threads, Math.ceil(scan.files.length / BATCH))) }, () => new Worker(join(__dirname, "scanWorker.js"), { workerData: { wasm } satisfies WorkerData }));
   try {
-    const { project, linted, skipped, workspace } = fold(scan, await analyse(workers, scan.files, scan.onProgress));
-    workspace.aliases = await tsconfigAliases(workspace.aliasesFor);
-    const message: ToWorker = { type: "lint", project, workspace: { paths: workspace.paths, exports: workspace.exports, aliases: workspace.aliases } };
-    const parts = (await Promise.all(workers.map((w) => request(w, message, "linted")))).flatMap((m) => m.parts);
-    return assemble(scan.root, parts, linted, skipped);
+    const analysed = await analyse(workers, scan.files, scan.onProgress);
+    if ([...analysed.values()].some((r) => "project" in r && r.project.importsClients)) return null;
+    const { project, linted, skipped } = fold(scan, analysed);
+    const parts = (await Promise.all(workers.map((w) => request(w, { type: "lint", project }, "linted")))).flatMap((m) => m.parts);
+    return assemble(scan.root, parts, linted, [...scan.skippedFirst, ...skipped]);
   } finally {
     for (const worker of workers) void worker.terminate();
   }
@@ -71,23 +76,17 @@ export async function scanInWorkers(scan: PoolScan): Promise<Report> {
 function fold(scan: PoolScan, analysed: Map<number, AnalysedFile>) {
   const sources: { path: string; facts: FileFacts }[] = [];
   const skipped: { index: number; path: string; reason: string }[] = [...scan.excluded];
-  // As cli/src/workspaceClients.ts builds them for the single-threaded scan.
-  const workspace = { paths: [] as string[], exports: [] as WorkspaceClients["exports"], aliasesFor: [] as string[], aliases: [] as WorkspaceClients["aliases"] };
   for (const file of scan.files) {
     const result = analysed.get(file.index)!;
     if ("skipped" in result) skipped.push({ index: file.index, path: file.path, reason: result.skipped });
     else {
-      const absolute = slashed(file.absolute);
-      workspace.paths.push(absolute);
-      if (result.project.exports.length > 0) workspace.exports.push([absolute, result.project.exports]);
-      if (result.project.needsAliases) workspace.aliasesFor.push(dirname(resolve(scan.root, file.path)));
       // `projectFromFiles` reads `instrumentation` only: when it reads more, ProjectPart must carry it.
       sources.push({ path: file.path, facts: { ...emptyFacts("", result.project.language), instrumentation: result.project.instrumentation } });
       if (result.project.unparsed) skipped.push({ index: file.index, path: file.path, reason: UNPARSED });
     }
   }
   skipped.sort((a, b) => a.index - b.index);
-  return { project: projectFromFiles(sources, scan.aiSdkMajor), linted: sources.length, skipped: skipped.map(({ path, reason }) => ({ path, reason })), workspace };
+  return { project: projectFromFiles(sources, scan.aiSdkMajor), linted: sources.length, skipped: skipped.map(({ path, reason }) => ({ path, reason })) };
 }
 
 /** Hands out batches until every file is analysed; two in flight per worker so none waits for the next. */

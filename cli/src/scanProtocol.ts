@@ -1,7 +1,6 @@
 /** The messages between the scan pool and its workers. Plain data: they cross threads by structured clone. */
 import type { FileFacts, LintConfig, ProjectFacts, Report } from "../../rules/src/index";
-import type { ClientFact } from "../../rules/src/model/facts";
-import type { PathAliases } from "../../rules/src/project/moduleResolution";
+
 
 export interface WorkerData {
   /** Where each `.wasm` file is, by file name (a locator function cannot cross threads). */
@@ -19,16 +18,7 @@ export interface FileToScan {
   config: LintConfig;
 }
 
-/** What every worker needs to resolve clients imported from other modules (`from app.llm import client`). */
-export interface WorkspaceClients {
-  /** Every analysed file, absolute, `/` separators. */
-  paths: string[];
-  /** The module-level clients of the files that export any, by name. */
-  exports: [path: string, clients: [name: string, client: ClientFact][]][];
-  aliases: PathAliases[];
-}
-
-export type ToWorker = { type: "analyse"; files: FileToScan[] } | { type: "lint"; project: ProjectFacts; workspace: WorkspaceClients };
+export type ToWorker = { type: "analyse"; files: FileToScan[] } | { type: "lint"; project: ProjectFacts };
 
 /**
  * What the main thread needs of a file's facts: the parts `projectFromFiles` reads, and
@@ -39,9 +29,8 @@ export interface ProjectPart {
   language: FileFacts["language"];
   instrumentation: FileFacts["instrumentation"];
   unparsed: boolean;
-  exports: [name: string, client: ClientFact][];
-  /** A JS/TS file importing a client by a bare specifier, which a tsconfig path alias may resolve. */
-  needsAliases: boolean;
+  /** Calls on a client imported from another module: resolving them needs every module's facts (see scanPool.ts). */
+  importsClients: boolean;
 }
 
 export type AnalysedFile = { index: number; project: ProjectPart } | { index: number; skipped: string };

@@ -6,15 +6,12 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { buildReport, lintFacts, type FileFacts, type LintConfig } from "../../rules/src/index";
-import { sep } from "node:path";
-import { exportedClientsOf, projectFactsFor } from "../../rules/src/project/exportedClients";
-import { ModuleResolver } from "../../rules/src/project/moduleResolution";
-import { scanFile } from "./scanFile";
+import { scanFiles, type ScannedFile } from "./scanFile";
 import type { AnalysedFile, LintedPart, ToWorker, WorkerData } from "./scanProtocol";
 
 const { wasm } = workerData as WorkerData;
 const locate = (file: string) => wasm[file] ?? file;
-const kept = new Map<number, { path: string; absolute: string; facts: FileFacts; config: LintConfig }>();
+const kept = new Map<number, { path: string; facts: FileFacts; config: LintConfig }>();
 const port = parentPort!;
 
 port.on("message", (message: ToWorker) => {
@@ -24,28 +21,25 @@ port.on("message", (message: ToWorker) => {
 
 async function analyse(files: Extract<ToWorker, { type: "analyse" }>["files"]): Promise<void> {
   const results: AnalysedFile[] = [];
+  const scannedFiles = scanFiles(files, locate);
   for (const file of files) {
-    const scanned = await scanFile(file.absolute, file.language, locate);
+    const scanned = (await scannedFiles.next()).value as ScannedFile;
     if ("skipped" in scanned) results.push({ index: file.index, skipped: scanned.skipped });
     else {
-      kept.set(file.index, { path: file.path, absolute: file.absolute.split(sep).join("/"), facts: scanned.facts, config: file.config });
+      kept.set(file.index, { path: file.path, facts: scanned.facts, config: file.config });
       const { language, instrumentation, unparsed, callSites } = scanned.facts;
-      const exports = [...exportedClientsOf(scanned.facts)];
-      const needsAliases = language !== "python" && callSites.some((c) => c.importedFrom && !c.importedFrom.module.startsWith("."));
-      results.push({ index: file.index, project: { language, instrumentation, unparsed: unparsed === true, exports, needsAliases } });
+      const importsClients = callSites.some((c) => c.clientResolution === "imported");
+      results.push({ index: file.index, project: { language, instrumentation, unparsed: unparsed === true, importsClients } });
     }
   }
   port.postMessage({ type: "analysed", results });
 }
 
-function lint({ project, workspace }: Extract<ToWorker, { type: "lint" }>): void {
+function lint({ project }: Extract<ToWorker, { type: "lint" }>): void {
   const parts: LintedPart[] = [];
-  const resolver = new ModuleResolver(new Set(workspace.paths), workspace.aliases);
-  const exports = new Map(workspace.exports.map(([path, clients]) => [path, new Map(clients)]));
-  for (const [index, { path, absolute, facts, config }] of kept) {
-    const projectHere = projectFactsFor(project, absolute, facts, resolver, (target) => exports.get(target));
+  for (const [index, { path, facts, config }] of kept) {
     // A report of one file: its entry and call sites are exactly those of the whole report.
-    const report = buildReport("", [{ path, result: lintFacts(facts, config, projectHere) }], [], 0);
+    const report = buildReport("", [{ path, result: lintFacts(facts, config, project) }], [], 0);
     if (report.files.length > 0 || report.callSites.length > 0) parts.push({ index, files: report.files, callSites: report.callSites });
   }
   kept.clear();

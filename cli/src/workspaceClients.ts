@@ -4,9 +4,9 @@
  */
 import { promises as fs } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
-import type { FileFacts, ProjectFacts } from "../../rules/src/index";
+import { analyzeText, mayContainModelCode, type FileFacts, type ProjectFacts } from "../../rules/src/index";
 import { parseJsonc, type JsonValue } from "../../rules/src/config/jsonc";
-import { exportedClientsOf, projectFactsFor } from "../../rules/src/project/exportedClients";
+import { moduleExportsOf, projectFactsFor, type ModuleExports } from "../../rules/src/project/exportedClients";
 import { ModuleResolver, pathAliasesOf, type PathAliases } from "../../rules/src/project/moduleResolution";
 
 const slashed = (path: string) => path.split(sep).join("/");
@@ -14,15 +14,34 @@ const slashed = (path: string) => path.split(sep).join("/");
 /** A function giving each file (by report path) its view of the project. */
 export async function workspaceProject(root: string, sources: { path: string; facts: FileFacts }[], project: ProjectFacts): Promise<(path: string, facts: FileFacts) => ProjectFacts> {
   const absolute = (path: string) => slashed(resolve(root, path));
-  const exports = new Map(sources.map((s) => [absolute(s.path), exportedClientsOf(s.facts)]));
+  // A module that only passes a client on (`from app.ai.base import client` in `__init__.py`)
+  // has no model-code marker and was not parsed: it is, the first time an import goes through it.
+  const byPath = new Map(sources.map((s) => [absolute(s.path), s.facts]));
+  const exportsCache = new Map<string, ModuleExports | undefined>();
+  const exportsOf = (target: string): ModuleExports | undefined => {
+    if (!exportsCache.has(target)) {
+      const facts = byPath.get(target);
+      exportsCache.set(target, moduleExportsOf((facts && !mayContainModelCode(facts.text) ? parsedOrNull(facts) : facts) ?? null));
+    }
+    return exportsCache.get(target);
+  };
   const needsAliases = sources.filter((s) => s.facts.language !== "python" && s.facts.callSites.some((c) => c.importedFrom && !c.importedFrom.module.startsWith(".")));
   const aliases = await tsconfigAliases(needsAliases.map((s) => dirname(resolve(root, s.path))));
-  const resolver = new ModuleResolver(new Set(exports.keys()), aliases);
-  return (path, facts) => projectFactsFor(project, absolute(path), facts, resolver, (target) => exports.get(target));
+  const resolver = new ModuleResolver(new Set(byPath.keys()), aliases);
+  return (path, facts) => projectFactsFor(project, absolute(path), facts, resolver, exportsOf);
+}
+
+/** A file's facts with no prefilter; null when it cannot be analysed (it is reported as skipped elsewhere). */
+function parsedOrNull(facts: FileFacts): FileFacts | null {
+  try {
+    return analyzeText(facts.text, facts.language);
+  } catch {
+    return null;
+  }
 }
 
 /** The nearest tsconfig.json (or jsconfig.json) above each folder, read once. */
-export async function tsconfigAliases(folders: string[]): Promise<PathAliases[]> {
+async function tsconfigAliases(folders: string[]): Promise<PathAliases[]> {
   const found = new Map<string, PathAliases | null>();
   for (const start of new Set(folders)) {
     for (let dir = start; ; dir = dirname(dir)) {

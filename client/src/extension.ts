@@ -3,6 +3,7 @@ import * as vscode from "vscode";
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { SERVER_ID } from "../../server/src/protocol";
 import { registerPanel, type PanelApi } from "./panel/panel";
+import { RestartPolicy } from "./restartPolicy";
 import { ServerStatus } from "./status";
 
 const LANGUAGES = ["python", "typescript", "typescriptreact", "javascript", "javascriptreact"];
@@ -14,6 +15,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<PanelA
   const status = new ServerStatus();
   context.subscriptions.push(output, status);
 
+  // A crashed server is restarted (up to 4 times in 3 minutes) and the user told once.
+  const restarts = new RestartPolicy({
+    notify: (message) => void vscode.window.showWarningMessage(message, "Show Output").then((choice) => choice && output.show(true)),
+    log: (message) => output.warn(message),
+  });
   const serverModule = context.asAbsolutePath("dist/server.js");
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -32,10 +38,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<PanelA
         vscode.workspace.createFileSystemWatcher("**/*", false, true, false),
       ],
     },
+    errorHandler: restarts,
   };
   client = new LanguageClient(SERVER_ID, "AI Readiness", serverOptions, clientOptions);
   const panel = registerPanel(context, client, (workspace) => status.showWorkspace(workspace));
-  // The client's default error handler restarts a crashed server (up to 4 times in 3 minutes).
   context.subscriptions.push(
     client.onDidChangeState(({ newState }) => {
       const state = newState === State.Running ? "running" : newState === State.Starting ? "starting" : "stopped";
@@ -45,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PanelA
     }),
     vscode.commands.registerCommand("aiReadiness.showOutput", () => output.show(true)),
     vscode.commands.registerCommand("aiReadiness.restartServer", async () => {
+      restarts.reset();
       await client?.restart();
     }),
   );

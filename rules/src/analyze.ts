@@ -5,9 +5,10 @@ import { extractJavaScript } from "./model/javascript";
 import { extractPython } from "./model/python";
 import { parseText, type Tree } from "./parse/parser";
 import { withParentCache } from "./model/syntax";
+import { FileSkipped, LIMITS, treeOverBudget, withBudget } from "./parse/budget";
 
 /** Files bigger than this are skipped with a message: a generated bundle is not AI code. */
-export const MAX_FILE_CHARS = 2_000_000;
+export const MAX_FILE_CHARS = LIMITS.maxChars;
 
 /**
  * A cheap look at the text: can this file hold a model call, a provider key or an
@@ -25,17 +26,21 @@ export function extractFacts(tree: Tree, text: string, language: LanguageId): Fi
   // TS): every check would be unknown, and walking up such a tree can overflow
   // web-tree-sitter's stack. Nothing to report until the file parses again.
   if (tree.rootNode.type === "ERROR") return { ...emptyFacts(text, language), syntaxErrors: 1, unparsed: true };
+  const tooDeep = treeOverBudget(tree.rootNode.walk());
+  if (tooDeep) throw new FileSkipped(tooDeep);
   return withParentCache(() => (language === "python" ? extractPython(tree.rootNode, text, language) : extractJavaScript(tree.rootNode, text, language)));
 }
 
 /** Parses and extracts in one step, deleting the tree (workspace scans keep no trees). */
 export function analyzeText(text: string, language: LanguageId): FileFacts {
-  const tree = parseText(language, text);
-  try {
-    return extractFacts(tree, text, language);
-  } finally {
-    tree.delete();
-  }
+  return withBudget(() => {
+    const tree = parseText(language, text);
+    try {
+      return extractFacts(tree, text, language);
+    } finally {
+      tree.delete();
+    }
+  });
 }
 
 /** Facts for a file that cannot hold AI code: nothing to check. */
@@ -51,6 +56,7 @@ export function emptyFacts(text: string, language: LanguageId): FileFacts {
     loggedContent: [],
     stringLiterals: [],
     instrumentation: [],
+    reexports: [],
     imports: { insertAt: 0, hasOpenTelemetry: false, hasOs: false, hasLogging: false },
     suppressions: [],
     syntaxErrors: 0,

@@ -7,6 +7,7 @@ import type { LintConfig } from "./config/lintConfig";
 import { lintText, type LintResult } from "./lint";
 import { countErrors } from "./model/syntax";
 import type { ProjectFacts } from "./model/project";
+import { FileSkipped, withBudget } from "./parse/budget";
 import { parseText } from "./parse/parser";
 import type { Edit, Finding, Fix, LanguageId } from "./types";
 
@@ -25,6 +26,8 @@ export interface FixResult {
   applied: number;
   /** The findings left after the last pass. */
   remaining: Finding[];
+  /** Why nothing was fixed: the file is over the engine's budget (the text is returned unchanged). */
+  skipped?: string;
 }
 
 /** Applies edits that do not overlap; edits at the same offset keep their given order. */
@@ -69,10 +72,21 @@ function syntaxErrorCount(language: LanguageId, text: string): number {
   }
 }
 
+/** The fix loop under one budget for all its passes; a file over it comes back unchanged. */
 export function fixText(text: string, language: LanguageId, config: LintConfig, project: ProjectFacts, options: FixOptions): FixResult {
+  try {
+    return withBudget(() => fixLoop(text, language, config, project, options));
+  } catch (error) {
+    if (!(error instanceof FileSkipped)) throw error;
+    return { text, applied: 0, remaining: [], skipped: error.reason };
+  }
+}
+
+function fixLoop(text: string, language: LanguageId, config: LintConfig, project: ProjectFacts, options: FixOptions): FixResult {
   let current = text;
   let applied = 0;
   let result: LintResult = lintText(current, language, config, project);
+  if (result.skipped) throw new FileSkipped(result.skipped);
   const baselineErrors = syntaxErrorCount(language, current);
   const rejected = new Set<string>();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -102,6 +116,7 @@ export function fixText(text: string, language: LanguageId, config: LintConfig, 
     current = next;
     applied += count;
     result = lintText(current, language, config, project);
+    if (result.skipped) throw new FileSkipped(result.skipped);
   }
   return { text: current, applied, remaining: result.findings };
 }

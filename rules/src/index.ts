@@ -7,10 +7,11 @@ export function initEngine(locate: WasmLocator): Promise<void> {
 }
 
 export type { WasmLocator };
-export { GRAMMAR_FILES, RUNTIME_WASM, languageForLanguageId, languageForPath } from "./parse/parser";
+export { GRAMMAR_FILES, ParserFailed, RUNTIME_WASM, languageForLanguageId, languageForPath } from "./parse/parser";
 export { SourceDocument, type TextChange } from "./parse/document";
 export { MAX_FILE_CHARS, analyzeText, emptyFacts, mayContainModelCode } from "./analyze";
-export { lintFacts, lintText, lintTree, settingFor, type LintResult } from "./lint";
+export { lintDocument, lintFacts, lintText, lintTree, settingFor, type LintResult } from "./lint";
+export { FileSkipped, LIMITS, budgetStats, resetBudgetStats, type BudgetStats } from "./parse/budget";
 export { applyEdits, fixText, isApplicable, type FixOptions, type FixResult } from "./fix";
 export { DEFAULT_CONFIG, DEFAULT_FIX, isRuleSetting, sanitizeConfig, type FixDefaults, type LintConfig } from "./config/lintConfig";
 export { EMPTY_PROJECT, aiSdkMajorFromPackageJson, projectFromFiles, type ProjectFacts } from "./model/project";

@@ -6,6 +6,8 @@ import { computeChecks, type CallChecks } from "./model/checks";
 import type { FileFacts } from "./model/facts";
 import { resolveImportedCallSites } from "./model/importedClients";
 import type { ProjectFacts } from "./model/project";
+import { checkBudget, FileSkipped, LIMITS, withBudget } from "./parse/budget";
+import type { SourceDocument } from "./parse/document";
 import type { Tree } from "./parse/parser";
 import type { FindingDraft, Rule } from "./rule";
 import { RULES } from "./rules/registry";
@@ -17,6 +19,8 @@ export interface LintResult {
   facts: FileFacts;
   checks: CallChecks[];
   findings: Finding[];
+  /** Why the file was not checked (over the engine's budget); no findings then. */
+  skipped?: string;
 }
 
 /** The severity a rule runs at under `config`, or `off`. */
@@ -51,6 +55,7 @@ export function lintFacts(extracted: FileFacts, config: LintConfig, projectFacts
   for (const rule of RULES) {
     const severity = settingFor(rule, config);
     if (severity === "off" || (testOnly && !rule.checksTests)) continue;
+    checkBudget();
     for (const draft of rule.check({ facts, checks, project, fix: config.fix, options: optionsFor(rule, config), wrappers: config.wrappers ?? NO_WRAPPERS })) report(rule, severity, draft, true);
   }
   const unusedSetting = settingFor(unusedSuppression, config);
@@ -68,8 +73,10 @@ export function lintFacts(extracted: FileFacts, config: LintConfig, projectFacts
 
 /** Lints a whole text (prefiltered: a file with no model markers is never parsed). */
 export function lintText(text: string, language: LanguageId, config: LintConfig, project: ProjectFacts): LintResult {
-  const facts = mayContainModelCode(text) ? analyzeText(text, language) : emptyFacts(text, language);
-  return lintFacts(facts, config, project);
+  return withinBudget(text, language, () => {
+    const facts = mayContainModelCode(text) ? analyzeText(text, language) : emptyFacts(text, language);
+    return lintFacts(facts, config, project);
+  });
 }
 
 /**
@@ -77,6 +84,28 @@ export function lintText(text: string, language: LanguageId, config: LintConfig,
  * `project` may depend on the facts (the imports of project clients they hold).
  */
 export function lintTree(tree: Tree, text: string, language: LanguageId, config: LintConfig, project: ProjectFacts | ((facts: FileFacts) => ProjectFacts)): LintResult {
-  const facts = mayContainModelCode(text) ? extractFacts(tree, text, language) : emptyFacts(text, language);
-  return lintFacts(facts, config, typeof project === "function" ? project(facts) : project);
+  return withinBudget(text, language, () => {
+    const facts = mayContainModelCode(text) ? extractFacts(tree, text, language) : emptyFacts(text, language);
+    return lintFacts(facts, config, typeof project === "function" ? project(facts) : project);
+  });
+}
+
+/** Lints an open document, (re)parsing it incrementally within the same budget. */
+export function lintDocument(document: SourceDocument, config: LintConfig, project: ProjectFacts | ((facts: FileFacts) => ProjectFacts)): LintResult {
+  return withinBudget(document.text, document.language, () => {
+    const facts = mayContainModelCode(document.text) ? extractFacts(document.syntaxTree(), document.text, document.language) : emptyFacts(document.text, document.language);
+    return lintFacts(facts, config, typeof project === "function" ? project(facts) : project);
+  });
+}
+
+/** Runs `lint` under the per-file budget; a file over it is skipped with the reason, never thrown. */
+function withinBudget(text: string, language: LanguageId, lint: () => LintResult): LintResult {
+  try {
+    // Said even when the text holds no model code: the user should know it was not read.
+    if (text.length > LIMITS.maxChars) throw new FileSkipped(`too large (${text.length} characters, the limit is ${LIMITS.maxChars})`);
+    return withBudget(lint);
+  } catch (error) {
+    if (!(error instanceof FileSkipped)) throw error;
+    return { facts: emptyFacts(text, language), checks: [], findings: [], skipped: error.reason };
+  }
 }

@@ -4,7 +4,7 @@
  * dropped. Nothing here ever throws into the connection: a failure is logged and skipped.
  */
 import type { Connection } from "vscode-languageserver";
-import { emptyFacts, lintTree, MAX_FILE_CHARS, type LintResult } from "../../rules/src/index";
+import { emptyFacts, lintDocument, MAX_FILE_CHARS, ParserFailed, type LintResult } from "../../rules/src/index";
 import { toDiagnostic } from "./convert";
 import type { ProjectIndex } from "./projectIndex";
 import type { ProjectConfigs } from "./projectConfigs";
@@ -14,7 +14,7 @@ export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The last lint of each document, with the version it was for. */
   private readonly results = new Map<string, { version: number; result: LintResult }>();
-  private readonly warnedTooLarge = new Set<string>();
+  private readonly warnedSkipped = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -23,6 +23,7 @@ export class DiagnosticsScheduler {
     private readonly configs: ProjectConfigs,
     private readonly engineReady: Promise<void>,
     private readonly debounceMs: number,
+    private readonly onParserFailed: () => void,
   ) {}
 
   schedule(uri: string, delay = this.debounceMs): void {
@@ -75,15 +76,19 @@ export class DiagnosticsScheduler {
       if (!now || now.text.version !== version) return undefined; // a newer edit will lint
       const text = now.text.getText();
       if (!config || text.length > MAX_FILE_CHARS) {
-        if (config && !this.warnedTooLarge.has(uri)) {
-          this.warnedTooLarge.add(uri);
+        if (config && !this.warnedSkipped.has(uri)) {
+          this.warnedSkipped.add(uri);
           this.connection.console.info(`Skipped ${uri}: ${text.length} characters is more than the ${MAX_FILE_CHARS} the checker reads`);
         }
         const empty: LintResult = { facts: emptyFacts(text, now.language), checks: [], findings: [] };
         this.results.set(uri, { version, result: empty });
         return empty;
       }
-      const result = lintTree(now.source.syntaxTree(), text, now.language, config, (facts) => this.project.factsFor(uri, facts));
+      const result = lintDocument(now.source, config, (facts) => this.project.factsFor(uri, facts));
+      if (result.skipped && !this.warnedSkipped.has(uri)) {
+        this.warnedSkipped.add(uri);
+        this.connection.console.info(`Skipped ${uri}: ${result.skipped}`);
+      }
       this.results.set(uri, { version, result });
       if (this.project.documentAnalyzed(uri, result.facts)) {
         for (const other of this.session.documents.keys()) if (other !== uri) this.schedule(other, 0);
@@ -91,6 +96,7 @@ export class DiagnosticsScheduler {
       return result;
     } catch (error) {
       this.connection.console.error(`AI Readiness could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (error instanceof ParserFailed) this.onParserFailed();
       return undefined;
     }
   }

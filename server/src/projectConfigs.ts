@@ -75,7 +75,7 @@ export class ProjectConfigs {
   }
 
   private report(located: LocatedConfig): void {
-    if (this.reported.has(located.path)) return;
+    if (located.config.problems.length === 0 || this.reported.has(located.path)) return;
     void read(located.path).then((text) => this.publish(located.path, located.config.problems, text ?? ""));
   }
 

@@ -8,11 +8,10 @@
 import { promises as fs } from "node:fs";
 import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { aiSdkMajorFromPackageJson, analyzeText, mayContainModelCode, MAX_FILE_CHARS, type FileFacts, type LanguageId, type ProjectFacts, type Span } from "../../rules/src/index";
+import { aiSdkMajorFromPackageJson, analyzeText, FileSkipped, mayContainModelCode, MAX_FILE_CHARS, type FileFacts, type LanguageId, type ProjectFacts, type Span } from "../../rules/src/index";
 import { findSourceFiles } from "../../rules/src/project/walk";
 import { INSTRUMENTATION_MARKER } from "../../rules/src/model/telemetryCatalogue";
-import type { ClientFact } from "../../rules/src/model/facts";
-import { exportedClientsOf, projectFactsFor } from "../../rules/src/project/exportedClients";
+import { exportedClientsOf, moduleExportsOf, projectFactsFor, type ModuleExports } from "../../rules/src/project/exportedClients";
 import { ModuleResolver } from "../../rules/src/project/moduleResolution";
 
 /** Bytes looked at for a NUL, the sign of a binary file (as the CLI does). */
@@ -47,9 +46,11 @@ export class ProjectIndex {
   private readonly instrumented = new Map<string, Span>();
   private aiSdkMajor: number | null = null;
   private cached: ProjectFacts | null = null;
-  private clientIndex: { exports: Map<string, Map<string, ClientFact>>; resolver: ModuleResolver } | null = null;
+  private clientIndex: { exports: Map<string, ModuleExports | undefined>; resolver: ModuleResolver } | null = null;
   private scope: ScanScope = { folders: [], isExcluded: () => false };
   private readonly listeners = new Set<() => void>();
+  /** Folders and links the last walk could not follow, with why (unreadable, a symlink loop). */
+  readonly walkSkipped = new Map<string, string>();
 
   facts(): ProjectFacts {
     if (!this.cached) {
@@ -67,7 +68,7 @@ export class ProjectIndex {
     const path = pathOf(uri);
     if (!path) return this.facts();
     if (!this.clientIndex) {
-      const exports = new Map([...this.records.values()].map((r) => [slashed(r.path), exportedClientsOf(r.facts)]));
+      const exports = new Map([...this.records.values()].map((r) => [slashed(r.path), moduleExportsOf(r.facts)]));
       this.clientIndex = { exports, resolver: new ModuleResolver(new Set(exports.keys())) };
     }
     const { exports, resolver } = this.clientIndex;
@@ -76,8 +77,9 @@ export class ProjectIndex {
 
   /** What a file exports for others to import, as a comparable key. */
   private exportsKey(path: string): string {
-    const exported = exportedClientsOf(this.records.get(path)?.facts ?? null);
-    return JSON.stringify([...exported.values()].map((c) => [c.name, c.sdk.id, c.options?.entries.map((e) => [e.name, e.valueText])]));
+    const facts = this.records.get(path)?.facts ?? null;
+    const exported = exportedClientsOf(facts);
+    return JSON.stringify([[...exported.values()].map((c) => [c.name, c.sdk.id, c.options?.entries.map((e) => [e.name, e.valueText])]), facts?.reexports ?? []]);
   }
 
   /** Every source file of the scanned folders, in no particular order. */
@@ -114,7 +116,8 @@ export class ProjectIndex {
       if (manifest !== null && major === null) major = aiSdkMajorFromPackageJson(manifest);
     }
     this.aiSdkMajor = major;
-    const files = (await findSourceFiles(this.scope.folders, fs, join)).filter((f) => !this.scope.isExcluded(f.path));
+    this.walkSkipped.clear();
+    const files = (await findSourceFiles(this.scope.folders, fs, join, { skipped: (path, reason) => this.walkSkipped.set(path, reason) })).filter((f) => !this.scope.isExcluded(f.path));
     options.onProgress?.(0, files.length);
     const seen = new Set<string>();
     for (const [index, file] of files.entries()) {
@@ -130,7 +133,7 @@ export class ProjectIndex {
     }
     this.changed();
     // Open files may import clients the scan has just found.
-    return JSON.stringify(this.facts()) !== before || [...this.records.keys()].some((path) => this.exportsKey(path) !== "[]");
+    return JSON.stringify(this.facts()) !== before || [...this.records.values()].some((r) => exportedClientsOf(r.facts).size > 0);
   }
 
   /** Re-reads one file from disk (created or changed); returns whether the project's facts changed. */
@@ -218,7 +221,7 @@ export class ProjectIndex {
       try {
         facts = analyzeText(text, language);
       } catch (error) {
-        skipped = `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
+        skipped = error instanceof FileSkipped ? error.reason : `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
       }
     }
     this.records.set(path, { path, language, facts, skipped, fromEditor: false });

@@ -18,6 +18,8 @@ export interface ServerOptions {
   docsPath(ruleId: string): string;
   /** Delay between the last keystroke and the lint. */
   debounceMs?: number;
+  /** The parser failed for good: by default the process ends, and the editor starts a fresh one. */
+  onParserFailed?: () => void;
   /** Delay between a change in the workspace and the notice to the client. */
   workspacePublishMs?: number;
 }
@@ -29,7 +31,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const features: ClientFeatures = { showDocument: false };
   const engineReady = initEngine(options.locateWasm);
   engineReady.catch((error: unknown) => connection.console.error(`AI Readiness could not load its parsers: ${String(error)}`));
-  const diagnostics = new DiagnosticsScheduler(connection, session, project, configs, engineReady, options.debounceMs ?? 100);
+  const diagnostics = new DiagnosticsScheduler(connection, session, project, configs, engineReady, options.debounceMs ?? 100, options.onParserFailed ?? (() => process.exit(1)));
   const workspace = new Workspace(connection, session, project, configs, () => diagnostics.scheduleAll(), options.workspacePublishMs);
   registerLifecycle(connection, session, workspace, engineReady, features);
   registerDocuments(connection, session, workspace, configs, diagnostics);

@@ -411,7 +411,8 @@ const JS_PROVIDERS: SdkEntry[] = [
     { id: "langchain-openai-js", module: "@langchain/openai", provider: "openai", classes: ["ChatOpenAI", "AzureChatOpenAI"], limits: ["maxTokens", "maxCompletionTokens"] },
     { id: "langchain-anthropic-js", module: "@langchain/anthropic", provider: "anthropic", classes: ["ChatAnthropic"], limits: ["maxTokens"], defaultLimit: 2048 },
     { id: "langchain-google-js", module: "@langchain/google-genai", provider: "google", classes: ["ChatGoogleGenerativeAI"], limits: ["maxOutputTokens"] },
-    { id: "langchain-groq-js", module: "@langchain/groq", provider: "groq", classes: ["ChatGroq"], limits: ["maxTokens"] },
+    // groq-sdk underneath gives up after 60 s.
+    { id: "langchain-groq-js", module: "@langchain/groq", provider: "groq", classes: ["ChatGroq"], limits: ["maxTokens"], defaultSeconds: 60 },
     { id: "langchain-mistral-js", module: "@langchain/mistralai", provider: "mistral", classes: ["ChatMistralAI"], limits: ["maxTokens"] },
     { id: "langchain-ollama-js", module: "@langchain/ollama", provider: "ollama", classes: ["ChatOllama"], limits: ["numPredict"], unbilled: true },
   ].map(
@@ -425,7 +426,7 @@ const JS_PROVIDERS: SdkEntry[] = [
       clientClasses: entry.classes,
       methods: LANGCHAIN_METHODS(entry.limits),
       // A model's `timeout` (ms) applies to every call; `invoke(input, { timeout, signal })` to one.
-      timeout: { option: "timeout", unit: "ms", defaultSeconds: null, alternatives: ["signal"] },
+      timeout: { option: "timeout", unit: "ms", defaultSeconds: entry.defaultSeconds ?? null, alternatives: ["signal"] },
       apiKeyOption: "apiKey",
       baseUrlOption: "configuration",
       apiKeyEnv: "OPENAI_API_KEY",
@@ -525,6 +526,9 @@ export const SDKS: SdkEntry[] = [
 
 /** Model APIs called over plain HTTP: a request to one of these is a model call. */
 export const MODEL_ENDPOINT = /^https:\/\/(api\.openai\.com|[\w-]+\.openai\.azure\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com|api\.groq\.com|api\.mistral\.ai|api\.cohere\.(ai|com)|openrouter\.ai\/api|api\.together\.xyz|api\.deepseek\.com|api\.x\.ai|api\.perplexity\.ai|api\.fireworks\.ai)\b/;
+
+/** The inference paths of those APIs: listing models or searching the web asks no model anything. */
+export const INFERENCE_PATH = /\/(chat\/completions|completions|responses|messages|embeddings|embed|chat|generate|rerank)\b(?!\/(models|count_tokens|batches))|:(generateContent|streamGenerateContent|embedContent|batchEmbedContents)\b/;
 
 /** AI SDK provider factories whose options may hold an API key (`createOpenAI({ apiKey })`). */
 export const AI_SDK_PROVIDER_FACTORIES: Record<string, string> = {

@@ -4,7 +4,7 @@
  * reading suppression comments. Language specifics come in through `AdapterHooks`.
  */
 import type { Ecosystem, MethodEntry, SdkEntry } from "./catalogue";
-import { MODEL_ENDPOINT, SDKS, sdkForModule, sdksFor } from "./catalogue";
+import { INFERENCE_PATH, MODEL_ENDPOINT, SDKS, sdkForModule, sdksFor } from "./catalogue";
 import type { LanguageId } from "../types";
 import type { CallSite, ClientFact, FileFacts, ImportFacts, JsonParseFact, OptionsBag, ResultUse, StringLiteralFact, Suppression } from "./facts";
 import type { Grammar } from "./grammar";
@@ -83,6 +83,7 @@ export function startFacts(root: Node, text: string, language: LanguageId, hooks
     loggedContent: [],
     stringLiterals: [],
     instrumentation: [],
+    reexports: [],
     imports,
     suppressions: collectSuppressions(nodes.get(g.comment) ?? [], text),
     syntaxErrors: root.hasError ? root.descendantsOfType("ERROR").length : 0,
@@ -259,11 +260,17 @@ function callsModelEndpoint(call: Node, text: string, g: Grammar): boolean {
   const keyword = args.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "url");
   const url = keyword?.childForFieldName("value") ?? args[0];
   if (!url || url.type === "keyword_argument") return false;
+  // `fetch` GETs unless told otherwise, and a GET asks no model anything.
+  const options = g.call === "call_expression" ? args[1] : undefined;
+  if (g.call === "call_expression" && !/\bmethod\s*:\s*["'`]POST["'`]/i.test(options?.text ?? "")) return false;
   const literal = /^[fFrRbBuU]*["'`]([^"'`]*)/.exec(url.text)?.[1];
-  if (literal !== undefined) return MODEL_ENDPOINT.test(literal);
-  if (url.type !== g.identifier) return false;
-  const constant = new RegExp(`(^|\\n)(?:export\\s+)?(?:const\\s+|let\\s+|var\\s+)?${url.text}\\s*(?::\\s*\\w+\\s*)?=\\s*[fF]?["'\`]([^"'\`]*)`).exec(text);
-  return constant !== null && MODEL_ENDPOINT.test(constant[2]);
+  const written = literal ?? (url.type === g.identifier ? moduleConstant(url.text, text) : undefined);
+  return written !== undefined && MODEL_ENDPOINT.test(written) && INFERENCE_PATH.test(written);
+}
+
+/** The string a module-level constant is set to (`OPENAI_URL = "https://…"`). */
+function moduleConstant(name: string, text: string): string | undefined {
+  return new RegExp(`(^|\\n)(?:export\\s+)?(?:const\\s+|let\\s+|var\\s+)?${name}\\s*(?::\\s*\\w+\\s*)?=\\s*[fF]?["'\`]([^"'\`]*)`).exec(text)?.[2];
 }
 
 /**

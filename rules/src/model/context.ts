@@ -170,7 +170,7 @@ function promiseCatch(call: Node): ErrorHandlerFact | null {
   if (!catchCall || !callback || (callback.type !== "arrow_function" && callback.type !== "function_expression")) return null;
   const body = callback.childForFieldName("body");
   if (!body) return null;
-  const drops = body.type === "statement_block" ? swallowsBlock(body) : /^(null|undefined|\[\]|\{\}|""|''|false|\(\s*\{\s*\}\s*\))$/.test(body.text);
+  const drops = body.type === "statement_block" ? swallowsBlock(body) : /^(null|undefined|\[\]|\{\}|""|''|\(\s*\{\s*\}\s*\))$/.test(body.text);
   // No fix: the callback's shape varies too much to edit safely.
   return { span: spanOf(catchCall), swallowing: drops ? { span: spanOf(callback), bodySpan: spanOf(body), firstStatement: null, errorName: null, headerSpan: spanOf(callback), fixable: false } : null };
 }
@@ -204,7 +204,8 @@ function swallowsBlock(body: Node): boolean {
   return statements.every((s) => {
     if (s.type === "pass_statement" || s.type === "continue_statement" || s.type === "break_statement" || s.type === "empty_statement") return true;
     if (s.type === "expression_statement") return /^(\.\.\.|None|null|undefined)$/.test(s.text.replace(/;$/, ""));
-    if (s.type === "return_statement") return /^return\s*(None|null|undefined|""|''|\[\]|\{\}|false|False)?\s*;?$/.test(s.text);
+    // `return False`/`false` is an answer ("not reachable"), not a dropped result.
+    if (s.type === "return_statement") return /^return\s*(None|null|undefined|""|''|\[\]|\{\})?\s*;?$/.test(s.text);
     return false;
   });
 }

@@ -253,6 +253,13 @@ export interface ImportFacts {
   sanitizerCall?: string;
 }
 
+export interface Reexport {
+  name: string;
+  module: string;
+  /** The name in `module` (`*`: every name). */
+  imported: string;
+}
+
 export interface FileFacts {
   language: LanguageId;
   text: string;
@@ -266,6 +273,8 @@ export interface FileFacts {
   /** Calls that turn on auto-instrumentation for the whole process. */
   instrumentation: Span[];
   imports: ImportFacts;
+  /** Names this module passes on from others (`from .llm import client`, `export { openai } from "./ai"`; `*` for all). */
+  reexports: Reexport[];
   suppressions: Suppression[];
   /** The file did not parse cleanly: count of error nodes. */
   syntaxErrors: number;

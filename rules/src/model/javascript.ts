@@ -3,7 +3,7 @@ import type { LanguageId } from "../types";
 import { AI_SDK_PROVIDER_FACTORIES, sdkForModule, type SdkEntry } from "./catalogue";
 import { clientKeyLiteral, linkModelOutput, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
 import { sinkOf, type SinkCandidate } from "./sinks";
-import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, StringLiteralFact } from "./facts";
+import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, Reexport, StringLiteralFact } from "./facts";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, unwrapUp } from "./flow";
 import { JS_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
@@ -79,6 +79,7 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
     }
   }
   linkModelOutput(facts, callNodes, nodes, jsonCandidates, sinkCandidates, g);
+  facts.reexports.push(...reexportsOf(root, imports));
   return facts;
 }
 
@@ -136,6 +137,27 @@ function readImportStatement(statement: Node, table: ImportTable): void {
       }
     }
   }
+}
+
+/** `export { openai } from "./ai"`, `export * from "./ai"`, and `export { openai }` of an imported name. */
+function reexportsOf(root: Node, imports: ImportTable): Reexport[] {
+  const found: Reexport[] = [];
+  for (const statement of root.namedChildren) {
+    if (statement.type !== "export_statement") continue;
+    const source = statement.childForFieldName("source");
+    const module = source ? stringValue(source) : undefined;
+    const clause = statement.namedChildren.find((c) => c.type === "export_clause");
+    if (module !== undefined && !clause) found.push({ name: "*", module, imported: "*" });
+    for (const specifier of clause?.namedChildren.filter((c) => c.type === "export_specifier") ?? []) {
+      const name = specifier.childForFieldName("name")?.text;
+      const alias = specifier.childForFieldName("alias")?.text ?? name;
+      if (!name || !alias) continue;
+      const imported = module === undefined ? imports.get(name) : undefined;
+      if (module !== undefined) found.push({ name: alias, module, imported: name });
+      else if (imported?.name) found.push({ name: alias, module: imported.module, imported: imported.name });
+    }
+  }
+  return found;
 }
 
 /** `const OpenAI = require("openai")` and `const { OpenAI } = require("openai")`. */

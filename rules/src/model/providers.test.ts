@@ -97,10 +97,14 @@ describe("TypeScript providers", () => {
     expectOne(`const res = await fetch("https://api.openai.com/v1/responses", { method: "POST", headers, body: JSON.stringify(body) });\n`, { provider: "http", api: "fetch", timeout: "fail", outputLimit: "unknown" }, "typescript");
     expectOne(`await fetch(\`https://generativelanguage.googleapis.com/v1beta/models/\${model}:generateContent\`, { method: "POST", body, signal: AbortSignal.timeout(20000) });\n`, { provider: "http", api: "fetch", timeout: "pass" }, "typescript");
     assert.deepEqual(sitesOf(`await fetch("/api/chat", { method: "POST" });\nawait fetch(url);\n`, "typescript"), []);
+    // Listing models and searching the web ask no model anything.
+    assert.deepEqual(sitesOf(`await fetch("https://api.openai.com/v1/models", { headers });\nawait fetch("https://api.perplexity.ai/search", { method: "POST", body });\n`, "typescript"), []);
   });
   it("LangChain.js chat models", () => {
     expectOne(`import { ChatOpenAI } from "@langchain/openai";\nconst llm = new ChatOpenAI({ model: "m" });\nawait llm.invoke("hi");\n`, { provider: "langchain", api: "invoke", timeout: "fail", outputLimit: "fail" }, "typescript");
     expectOne(`import { ChatOpenAI } from "@langchain/openai";\nconst llm = new ChatOpenAI({ model: "m", timeout: 30000, maxTokens: 200 });\nawait llm.invoke("hi");\n`, { provider: "langchain", api: "invoke", timeout: "pass", outputLimit: "pass" }, "typescript");
+    // ChatGroq runs on groq-sdk, which gives up after 60 s.
+    expectOne(`import { ChatGroq } from "@langchain/groq";\nconst llm = new ChatGroq({ model: "m" });\nawait llm.invoke("hi");\n`, { provider: "langchain", api: "invoke", timeout: "pass" }, "typescript");
   });
   it("SDKs loaded with require or import() inside a function", () => {
     expectOne(`class LLM {\n  constructor() {\n    const { OpenAI } = require("openai");\n    this.openai = new OpenAI({ timeout: 20000 });\n  }\n  ask(messages) {\n    return this.openai.chat.completions.create({ model: "m", messages, max_tokens: 10 });\n  }\n}\n`, { provider: "openai", api: "chat.completions.create", timeout: "pass", outputLimit: "pass" }, "javascript");

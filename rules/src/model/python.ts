@@ -57,6 +57,10 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
     if (literal) facts.stringLiterals.push(literal);
   }
   linkModelOutput(facts, callNodes, nodes, jsonCandidates, sinkCandidates, g);
+  // In Python every name a module imports can be imported from it in turn.
+  for (const [name, imported] of imports.names) {
+    if (imported.name !== null && !imported.module.startsWith("instrumented:")) facts.reexports.push({ name, module: imported.module, imported: imported.name });
+  }
   return facts;
 }
 

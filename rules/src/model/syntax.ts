@@ -2,6 +2,7 @@
 import type { Node } from "web-tree-sitter";
 import type { Span } from "../types";
 import type { LiteralValue, OptionsBag, Insertion, StatementFact } from "./facts";
+import { checkBudget } from "../parse/budget";
 
 export type { Node };
 
@@ -16,6 +17,7 @@ export function* descendants(root: Node): Generator<Node> {
     if (!cursor.gotoFirstChild()) return;
     let depth = 1;
     for (;;) {
+      checkBudget();
       yield cursor.currentNode;
       if (cursor.gotoFirstChild()) {
         depth++;
@@ -50,6 +52,7 @@ export function withParentCache<T>(run: () => T): T {
 
 export function parentOf(node: Node | null | undefined): Node | null {
   if (!node) return null;
+  checkBudget();
   if (!parents) return node.parent;
   let parent = parents.get(node.id);
   if (parent === undefined) {

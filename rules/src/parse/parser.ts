@@ -1,5 +1,6 @@
 import { Language, Parser, type Tree } from "web-tree-sitter";
 import type { LanguageId } from "../types";
+import { budgetExpired, FileSkipped, LIMITS, textOverBudget } from "./budget";
 
 /**
  * Where a `.wasm` file lives. The hosts decide: the bundles load them from their own folder,
@@ -59,10 +60,46 @@ function parserFor(language: LanguageId): Parser {
   return parser;
 }
 
-/** Parses `text`; with `previous` (already edited to match `text`) the parse is incremental. */
+/** Set when the parser's WebAssembly failed: its memory can no longer be trusted. */
+let failure: string | null = null;
+
+/**
+ * The parser's WebAssembly trapped (out-of-bounds access, unreachable). Its memory may be
+ * corrupt, so every later parse fails too: a long-lived host should restart its process.
+ */
+export class ParserFailed extends Error {
+  constructor(reason: string) {
+    super(`AI Readiness: the parser failed (${reason}) and must be restarted`);
+    this.name = "ParserFailed";
+  }
+}
+
+/**
+ * Parses `text`; with `previous` (already edited to match `text`) the parse is incremental.
+ * Throws `FileSkipped` for a text over the budget (checked first: some deep texts crash
+ * the parser) and when the budget's time runs out mid-parse.
+ */
 export function parseText(language: LanguageId, text: string, previous?: Tree): Tree {
-  const tree = parserFor(language).parse(text, previous ?? null);
-  if (!tree) throw new Error(`AI Readiness: the ${language} parser returned no tree`);
+  const parser = parserFor(language);
+  if (failure) throw new ParserFailed(failure);
+  const over = textOverBudget(text, language === "python");
+  if (over) throw new FileSkipped(over);
+  let tree: Tree | null;
+  try {
+    tree = parser.parse(text, previous ?? null, { progressCallback: budgetExpired });
+  } catch (error) {
+    // A trap inside the WebAssembly (out-of-bounds access, unreachable): its memory may be corrupt.
+    if (error instanceof Error && error.name === "RuntimeError") {
+      failure = error.message;
+      throw new ParserFailed(failure);
+    }
+    throw error;
+  }
+  if (!tree) {
+    // Cancelled by the progress callback: start the next parse afresh.
+    parser.reset();
+    throw new FileSkipped(`took longer than ${LIMITS.timeMs / 1000} s to parse`);
+  }
   return tree;
 }
 

@@ -19,6 +19,8 @@ export interface FileSystemAccess {
 export interface WalkOptions {
   /** Leave out what `.gitignore` files ignore (default true, when `fs.readFile` is given). */
   gitignore?: boolean;
+  /** Told of each folder that cannot be read and each looping link, with why; the walk goes on. */
+  skipped?: (path: string, reason: string) => void;
 }
 
 export const IGNORED_FOLDERS = new Set([
@@ -62,10 +64,17 @@ export async function findSourceFiles(
   options: WalkOptions = {},
 ): Promise<SourceFile[]> {
   const readFile = options.gitignore !== false && fs.readFile ? fs.readFile.bind(fs) : null;
+  const skipped = options.skipped ?? (() => undefined);
   const found: SourceFile[] = [];
   const seen = new Set<string>();
   const kindOf = async (path: string, entry: { isDirectory(): boolean; isFile(): boolean; isSymbolicLink(): boolean }) => {
-    const target = entry.isSymbolicLink() ? await fs.stat(path).catch(() => null) : entry;
+    const target = entry.isSymbolicLink()
+      ? await fs.stat(path).catch((error: { code?: string }) => {
+          // A dangling link is no file; a link that loops on itself is worth saying.
+          if (error?.code === "ELOOP") skipped(path, "symbolic link loops on itself");
+          return null;
+        })
+      : entry;
     return target?.isDirectory() ? "directory" : target?.isFile() ? "file" : "other";
   };
   const gitignoreAt = async (path: string): Promise<Gitignore | null> => {
@@ -75,11 +84,19 @@ export async function findSourceFiles(
   };
   const gitignoreIn = (folder: string) => gitignoreAt(join(folder, ".gitignore"));
   /** `names`: the path from the top of the walk (the repository's root, when there is one). */
-  const visit = async (path: string, names: string[], levels: IgnoreLevel[]): Promise<void> => {
+  const visit = async (path: string, names: string[], levels: IgnoreLevel[], viaLink = false): Promise<void> => {
     const real = await fs.realpath(path).catch(() => path);
-    if (seen.has(real)) return; // a symlink loop, or a folder reached twice
+    if (seen.has(real)) {
+      // A symlink loop, or a folder reached twice: read once.
+      if (viaLink) skipped(path, "symbolic link to a folder already read");
+      return;
+    }
     seen.add(real);
-    const entries = await fs.readdir(path, { withFileTypes: true }).catch(() => []);
+    const entries = await fs.readdir(path, { withFileTypes: true }).catch((error: { code?: string }) => {
+      // Gone since its parent was listed: nothing was lost.
+      if (error?.code !== "ENOENT") skipped(path, `folder could not be read (${error?.code ?? String(error)})`);
+      return [];
+    });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (readFile && entries.some((e) => e.name === ".gitignore")) {
       const gitignore = await gitignoreIn(path);
@@ -90,7 +107,7 @@ export async function findSourceFiles(
       const child = join(path, entry.name);
       const kind = await kindOf(child, entry);
       if (kind === "directory") {
-        if (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith(".") && !ignored(entry.name, true)) await visit(child, [...names, entry.name], levels);
+        if (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith(".") && !ignored(entry.name, true)) await visit(child, [...names, entry.name], levels, entry.isSymbolicLink());
       } else if (kind === "file") {
         const language = languageForPath(entry.name);
         if (language && !ignored(entry.name, false)) found.push({ path: child, language });

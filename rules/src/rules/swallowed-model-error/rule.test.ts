@@ -4,6 +4,8 @@ const PY = `from openai import OpenAI\nc = OpenAI()\n`;
 
 ruleCases("swallowed-model-error", {
   valid: [
+    // `False` is the function's answer (not reachable), not a dropped result.
+    { code: `${PY}def reachable():\n    try:\n        c.chat.completions.create(model="m", messages=[])\n        return True\n    except Exception:\n        return False\n` },
     { code: `import OpenAI from "openai";\nconst c = new OpenAI();\nexport const ask = () => c.chat.completions.create({ model: "m", messages: [] }).catch((error) => {\n  logger.error(error);\n  return null;\n});\n`, language: "typescript" },
     { code: `${PY}def ask():\n    try:\n        return c.chat.completions.create(model="m", messages=[])\n    except Exception:\n        logger.exception("failed")\n        return None\n` },
     { code: `${PY}def ask():\n    try:\n        return c.chat.completions.create(model="m", messages=[])\n    except Exception as e:\n        raise RuntimeError("model failed") from e\n` },
