@@ -67,6 +67,8 @@ export interface SdkEntry {
     global?: string;
     /** Which argument holds the request's options (`fetch(url, { … })`); the URL is the first. */
     optionsArgument?: number;
+    /** Which argument holds the client's per-request settings (`axios.post(url, data, { timeout })`). */
+    requestOptionsArgument?: number;
   };
   /** The package's default export is a client instance (`import ollama from "ollama"`). */
   defaultExportIsClient?: boolean;
@@ -316,6 +318,22 @@ const PYTHON_PROVIDERS: SdkEntry[] = [
 ];
 
 const JS_PROVIDERS: SdkEntry[] = [
+  {
+    id: "axios-js",
+    displayName: "axios library",
+    provider: "http",
+    ecosystem: "js",
+    modules: ["axios"],
+    clientClasses: [],
+    http: { optionsArgument: 1, requestOptionsArgument: 2 },
+    methods: [{ path: "post", kind: "chat", outputLimit: ["max_tokens", "max_completion_tokens", "max_output_tokens", "generationConfig.maxOutputTokens"] }],
+    // axios waits forever by default (`timeout: 0`).
+    timeout: { option: "timeout", unit: "ms", defaultSeconds: null, alternatives: ["signal"] },
+    apiKeyOption: "headers",
+    baseUrlOption: "url",
+    apiKeyEnv: "OPENAI_API_KEY",
+    usageField: "usage",
+  },
   {
     id: "fetch-js",
     displayName: "fetch API",

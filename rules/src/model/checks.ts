@@ -114,7 +114,7 @@ export function timeoutCheck(site: CallSite, text: string): TimeoutDetail {
       // A custom HTTP client may carry its own timeout.
       if (entry(client.options, ["http_client", "httpAgent", "httpClient", "fetch", "fetchOptions"])) return { verdict: "unknown" };
     }
-  } else if (site.options === null || CUSTOM_FETCH.test(text)) {
+  } else if ((site.options === null && site.sdk.http?.requestOptionsArgument === undefined) || CUSTOM_FETCH.test(text)) {
     // A provider made with its own `fetch` (`createOpenAI({ fetch })`) may bound every request.
     return { verdict: "unknown" };
   }

@@ -122,7 +122,7 @@ function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks,
     if (!callee) continue;
     const match = (sdks.length > 0 ? matchMethod(callee, sdks, hooks, clients, otherObjects, text) : null) ?? importedReceiverMatch(callee, hooks);
     // Plain HTTP is a model call only when it goes to a model API.
-    if (!match || (match.sdk.http && !callsModelEndpoint(call, text, g))) continue;
+    if (!match || (match.sdk.http && !callsModelEndpoint(call, text, g, match.sdk.http.global !== undefined))) continue;
     callSites.push(callSiteFact(call, callee, match, text, hooks));
     callNodes.push(call);
   }
@@ -232,7 +232,9 @@ function matchMethod(
       // Function-style SDK (`generateText(...)`, `ai.generateText(...)`).
       const imported = root.type === g.identifier ? hooks.imports.get(root.text) : undefined;
       if (!imported || !sdk.modules.includes(imported.module)) continue;
-      const path = imported.name === null ? names.join(".") : names.length === 0 ? imported.name : "";
+      // `import axios from "axios"; axios.post(…)`: a default export used as a namespace.
+      const namespace = imported.name === null || (imported.name === "default" && names.length > 0);
+      const path = namespace ? names.join(".") : names.length === 0 ? imported.name : "";
       const method = sdk.methods.find((m) => m.path === path);
       if (method) return { sdk, method, client: null, resolution: "none", withOptions: null };
       continue;
@@ -255,14 +257,13 @@ function matchMethod(
  * The request's URL (first argument or `url=`) is a model endpoint: written out, in an
  * f-string or template that starts with it, or a module constant holding it.
  */
-function callsModelEndpoint(call: Node, text: string, g: Grammar): boolean {
+function callsModelEndpoint(call: Node, text: string, g: Grammar, needsPostMethod: boolean): boolean {
   const args = call.childForFieldName(g.callArguments)?.namedChildren.filter((a) => a.type !== "comment") ?? [];
   const keyword = args.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "url");
   const url = keyword?.childForFieldName("value") ?? args[0];
   if (!url || url.type === "keyword_argument") return false;
   // `fetch` GETs unless told otherwise, and a GET asks no model anything.
-  const options = g.call === "call_expression" ? args[1] : undefined;
-  if (g.call === "call_expression" && !/\bmethod\s*:\s*["'`]POST["'`]/i.test(options?.text ?? "")) return false;
+  if (needsPostMethod && !/\bmethod\s*:\s*["'`]POST["'`]/i.test(args[1]?.text ?? "")) return false;
   const literal = /^[fFrRbBuU]*["'`]([^"'`]*)/.exec(url.text)?.[1];
   const written = literal ?? (url.type === g.identifier ? moduleConstant(url.text, text) : undefined);
   return written !== undefined && MODEL_ENDPOINT.test(written) && INFERENCE_PATH.test(written);

@@ -250,6 +250,15 @@ function callOptions(call: Node, text: string, sdk: SdkEntry) {
   const list = callArguments(call);
   const at = sdk.http?.optionsArgument ?? 0;
   const options = list[at]?.type === "object" ? objectOptions(list[at], text) : null;
+  const settingsAt = sdk.http?.requestOptionsArgument;
+  if (settingsAt !== undefined) {
+    const settings = list[settingsAt];
+    return {
+      options,
+      requestOptions: settings?.type === "object" ? objectOptions(settings, text) : settings ? { span: spanOf(settings), entries: [], hasSpread: true, insertion: null } : null,
+      requestOptionsAppendAt: list.length === settingsAt ? list[settingsAt - 1].endIndex : null,
+    };
+  }
   if (sdk.clientClasses.length === 0) return { options, requestOptions: null, requestOptionsAppendAt: null };
   const second = list[1];
   return {

@@ -100,6 +100,11 @@ describe("TypeScript providers", () => {
     // Listing models and searching the web ask no model anything.
     assert.deepEqual(sitesOf(`await fetch("https://api.openai.com/v1/models", { headers });\nawait fetch("https://api.perplexity.ai/search", { method: "POST", body });\n`, "typescript"), []);
   });
+  it("axios to a model API: its timeout is in the request settings, 0 (none) by default", () => {
+    expectOne(`import axios from "axios";\nawait axios.post("https://api.openai.com/v1/chat/completions", { model: "m", messages: [], max_tokens: 100 }, { headers, timeout: 20000 });\n`, { provider: "http", api: "post", timeout: "pass", outputLimit: "pass" }, "typescript");
+    expectOne(`import axios from "axios";\nawait axios.post("https://api.anthropic.com/v1/messages", { model: "m", messages: [] });\n`, { provider: "http", api: "post", timeout: "fail", outputLimit: "fail" }, "typescript");
+    assert.deepEqual(sitesOf(`import axios from "axios";\nawait axios.post("https://example.com/v1/chat/completions", {});\n`, "typescript"), []);
+  });
   it("LangChain.js chat models", () => {
     expectOne(`import { ChatOpenAI } from "@langchain/openai";\nconst llm = new ChatOpenAI({ model: "m" });\nawait llm.invoke("hi");\n`, { provider: "langchain", api: "invoke", timeout: "fail", outputLimit: "fail" }, "typescript");
     expectOne(`import { ChatOpenAI } from "@langchain/openai";\nconst llm = new ChatOpenAI({ model: "m", timeout: 30000, maxTokens: 200 });\nawait llm.invoke("hi");\n`, { provider: "langchain", api: "invoke", timeout: "pass", outputLimit: "pass" }, "typescript");

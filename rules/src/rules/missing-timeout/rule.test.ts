@@ -32,6 +32,12 @@ ruleCases("missing-timeout", {
   ],
   invalid: [
     {
+      code: `import axios from "axios";\nawait axios.post("https://api.openai.com/v1/chat/completions", body);\n`,
+      language: "typescript",
+      message: /the axios library never times out a call/,
+      output: `import axios from "axios";\nawait axios.post("https://api.openai.com/v1/chat/completions", body, { timeout: 30000 });\n`,
+    },
+    {
       code: `import requests\nr = requests.post("https://api.openai.com/v1/chat/completions", json=body, headers=h)\n`,
       message: /the requests library never times out a call/,
       output: `import requests\nr = requests.post("https://api.openai.com/v1/chat/completions", json=body, headers=h, timeout=30)\n`,

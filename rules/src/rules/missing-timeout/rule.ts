@@ -45,7 +45,7 @@ function defaultText(site: CallSite): string {
 function timeoutValue(site: CallSite, seconds: number): string {
   const amount = site.sdk.timeout.unit === "s" ? `${seconds}` : `${seconds * 1000}`;
   // The AI SDK and fetch take an abort signal.
-  return site.sdk.ecosystem === "js" && site.sdk.clientClasses.length === 0 ? `AbortSignal.timeout(${amount})` : amount;
+  return /signal$/i.test(site.sdk.timeout.option) ? `AbortSignal.timeout(${amount})` : amount;
 }
 
 function timeoutFix(context: RuleContext, site: CallSite, disabledValue: { start: number; end: number } | null): Fix | null {
@@ -67,7 +67,7 @@ function timeoutFix(context: RuleContext, site: CallSite, disabledValue: { start
   }
   if (site.sdk.timeout.clientOnly) return null;
   const title = `Add ${option}${assign}${value} to this call`;
-  if (site.sdk.ecosystem === "js" && site.sdk.clientClasses.length > 0) {
+  if (site.sdk.ecosystem === "js" && (site.sdk.clientClasses.length > 0 || site.sdk.http?.requestOptionsArgument !== undefined)) {
     // JS SDKs take per-request options as a second argument.
     if (site.requestOptions?.insertion) {
       const edit = optionInsertEdit(site.requestOptions, option, value);

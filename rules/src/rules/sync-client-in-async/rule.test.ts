@@ -11,12 +11,18 @@ ruleCases("sync-client-in-async", {
     {
       code: `from openai import OpenAI\nc = OpenAI()\nasync def ask():\n    return c.chat.completions.create(model="m", messages=[])\n`,
       message: /blocks the event loop inside `async def`.*`AsyncOpenAI`/,
+      output: `from openai import OpenAI\nfrom openai import AsyncOpenAI\nc = AsyncOpenAI()\nasync def ask():\n    return await c.chat.completions.create(model="m", messages=[])\n`,
+      safety: "unsafe",
+    },
+    // The client is also used from sync code: switching it would break that caller.
+    {
+      code: `from openai import OpenAI\nc = OpenAI()\nasync def ask():\n    return c.chat.completions.create(model="m", messages=[])\ndef ask_sync():\n    return c.chat.completions.create(model="m", messages=[])\n`,
       output: null,
     },
     {
-      code: `import anthropic\nc = anthropic.Anthropic()\nclass Bot:\n    async def reply(self, text):\n        return c.messages.create(model="m", max_tokens=5, messages=[])\n`,
+      code: `import anthropic\nc = anthropic.Anthropic()\nclass Bot:\n    async def reply(self, text):\n        r = c.messages.create(model="m", max_tokens=5, messages=[])\n        return r\n`,
       message: /`AsyncAnthropic`/,
-      output: null,
+      output: `import anthropic\nc = anthropic.AsyncAnthropic()\nclass Bot:\n    async def reply(self, text):\n        r = await c.messages.create(model="m", max_tokens=5, messages=[])\n        return r\n`,
     },
   ],
 });

@@ -1,4 +1,7 @@
-import type { Rule, FindingDraft } from "../../rule";
+import type { Rule, FindingDraft, RuleContext } from "../../rule";
+import type { CallSite, ClientFact } from "../../model/facts";
+import { importEdit } from "../../edits";
+import type { Edit, Fix } from "../../types";
 
 /** Blocking client classes and their async twins. */
 const ASYNC_TWIN: Record<string, string> = {
@@ -15,7 +18,7 @@ export const syncClientInAsync: Rule = {
   tier: "recommended",
   severity: "warning",
   summary: "A blocking model client called inside `async def`",
-  fix: null,
+  fix: "unsafe",
   check(context) {
     const findings: FindingDraft[] = [];
     if (context.facts.language !== "python") return findings;
@@ -24,12 +27,36 @@ export const syncClientInAsync: Rule = {
       const className = site.client ? site.client.className : site.clientResolution === "module" ? site.sdk.clientClasses[0] : undefined;
       const twin = className && ASYNC_TWIN[className];
       if (!twin) continue;
+      const local = site.client && site.clientResolution === "local" ? site.client : null;
       findings.push({
         span: site.calleeSpan,
         message: `\`${site.calleeText}\` blocks the event loop inside \`async def\`: every other request waits while the model answers; use \`${twin}\` and \`await\` the call`,
-        related: site.client && site.clientResolution === "local" ? [{ span: site.client.span, message: `the blocking \`${className}\` client` }] : [],
+        related: local ? [{ span: local.span, message: `the blocking \`${className}\` client` }] : [],
+        fix: local ? asyncClientFix(context, local, twin) : null,
       });
     }
     return findings;
   },
 };
+
+/**
+ * Builds the client from the async class and awaits every call through it. Offered only when
+ * every one of those calls is in an `async def` (a sync caller would get a coroutine back).
+ */
+function asyncClientFix(context: RuleContext, client: ClientFact, twin: string): Fix | null {
+  const { facts } = context;
+  const calls = facts.callSites.filter((s) => s.client === client);
+  if (calls.some((s) => !s.context.isAsync || s.broken)) return null;
+  const construction = facts.text.slice(client.span.start, client.span.end);
+  const callee = new RegExp(`^((?:[\\w]+\\.)*)${client.className}(\\s*\\()`).exec(construction);
+  if (!callee) return null;
+  const classAt = client.span.start + callee[1].length;
+  const qualified = callee[1] !== "";
+  const edits: Edit[] = [
+    { start: classAt, end: classAt + client.className.length, text: twin },
+    // `openai.AsyncOpenAI` needs no import; a bare name does.
+    ...(qualified ? [] : importEdit(facts, `from ${client.sdk.modules[0]} import ${twin}`, new RegExp(`\\bimport\\b[^\\n]*\\b${twin}\\b`).test(facts.text))),
+    ...calls.filter((s) => !s.awaited).map((s: CallSite) => ({ start: s.span.start, end: s.span.start, text: "await " })),
+  ];
+  return { title: `Use ${twin} and await its ${calls.length === 1 ? "call" : `${calls.length} calls`}`, safety: "unsafe", edits };
+}
