@@ -6,13 +6,13 @@
  */
 import { pick, prng } from "./common";
 
-type Block = (i: number, r: () => number) => string;
+export type Block = (i: number, r: () => number) => string;
 
 const OPENAI_MODELS = ["gpt-4o-mini", "gpt-4o", "gpt-4.1-mini", "o3-mini"];
 const CLAUDE_MODELS = ["claude-3-5-haiku-20241022", "claude-sonnet-4-20250514", "claude-3-7-sonnet-latest"];
 const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo));
 
-const PY_HEADER = `"""Generated benchmark module: model calls in every common shape."""
+export const PY_HEADER = `"""Generated benchmark module: model calls in every common shape."""
 import json
 import logging
 import os
@@ -29,7 +29,7 @@ anthropic_client = Anthropic(timeout=30.0, max_retries=2)
 SYSTEM_PROMPT = "Answer with JSON only."
 `;
 
-const PY_BLOCKS: Block[] = [
+export const PY_BLOCKS: Block[] = [
   // The demo shape: no limit, no timeout, unvalidated json.loads of the output.
   (i, r) => `
 def summarize_${i}(text: str) -> dict:
@@ -115,7 +115,7 @@ def cost_${i}(model: str, tokens_in: int, tokens_out: int) -> float:
 `,
 ];
 
-const TS_HEADER = `// Generated benchmark module: model calls in every common shape.
+export const TS_HEADER = `// Generated benchmark module: model calls in every common shape.
 import Anthropic from "@anthropic-ai/sdk";
 import OpenAI from "openai";
 import { generateText } from "ai";
@@ -132,7 +132,7 @@ interface Item {
 }
 `;
 
-const TS_BLOCKS: Block[] = [
+export const TS_BLOCKS: Block[] = [
   (i, r) => `
 export async function summarize${i}(text: string): Promise<Record<string, unknown>> {
   const response = await openai.chat.completions.create({
@@ -256,3 +256,7 @@ export function generateSource(language: "python" | "typescript", lines: number,
   while (out.length < lines) out.push(`${comment} padding line ${out.length + 1}`);
   return out.join("\n") + "\n";
 }
+
+/** The blocks that hold a model call (the others are plain helpers). */
+export const PY_MODEL_BLOCKS = PY_BLOCKS.slice(0, 5);
+export const TS_MODEL_BLOCKS = TS_BLOCKS.slice(0, 6);

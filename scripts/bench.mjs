@@ -4,8 +4,9 @@
 // nothing here fails on a slow result.
 //
 //   npm run bench                       everything (about 10 to 15 minutes on 2 cores)
-//   npm run bench -- keystroke          one benchmark; `parsers` and `walk` likewise
+//   npm run bench -- keystroke          one benchmark; `parsers`, `walk` and `scan` likewise
 //   npm run bench -- --edits 20         fewer letters per keystroke case, for a quick look
+//   npm run bench -- scan --runs 3      fewer rounds of the workspace scan (--skip-peers: no peers)
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -13,12 +14,15 @@ import { dirname, join } from "node:path";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
 const args = process.argv.slice(2);
-const only = args.filter((a) => a === "keystroke" || a === "parsers" || a === "walk");
+const only = args.filter((a) => a === "keystroke" || a === "parsers" || a === "walk" || a === "scan");
 const wanted = (name) => only.length === 0 || only.includes(name);
 const edits = args.includes("--edits") ? ["--edits", args[args.indexOf("--edits") + 1]] : [];
+const runs = [...(args.includes("--runs") ? ["--runs", args[args.indexOf("--runs") + 1]] : []), ...(args.includes("--skip-peers") ? ["--skip-peers"] : [])];
 const CASES = ["python:1000", "python:5000", "python:20000", "typescript:1000", "typescript:5000", "typescript:20000"];
 
 execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-b"], { cwd: root, stdio: "inherit" });
+// The scan benchmark times the built CLI, as users run it.
+if (wanted("scan")) execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { cwd: root, stdio: "inherit" });
 
 const scratch = mkdtempSync(join(tmpdir(), "ai-readiness-bench-"));
 /** Runs one compiled benchmark; its figures come back as JSON (its own table is kept for failures). */
@@ -59,6 +63,7 @@ if (wanted("keystroke")) {
 }
 if (wanted("parsers")) results.parsers = run("parsers.js", []);
 if (wanted("walk")) results.walk = run("walk.js", []);
+if (wanted("scan")) results.scan = run("cliScan.js", runs);
 results.loadAverageAfter = loadavg().map((l) => Math.round(l * 100) / 100);
 rmSync(scratch, { recursive: true, force: true });
 
@@ -89,6 +94,23 @@ if (results.walk && !results.walk.failed) {
   const w = results.walk;
   console.log(`\nFolder walk, ${w.files} files in ${w.folders} folders, ${w.rootPatterns} root patterns, ${w.nestedGitignores} nested .gitignore files, ms`);
   console.log(table(["", "median", "p95"], [["without .gitignore", f(w.withoutGitignoreMs.median), f(w.withoutGitignoreMs.p95)], ["with .gitignore", f(w.withGitignoreMs.median), f(w.withGitignoreMs.p95)]]));
+}
+
+if (results.scan && !results.scan.failed) {
+  const s = results.scan;
+  const rows = (list) => list.map((c) => [c.name, `${f(c.ms.median)} (${f(c.ms.min)}–${f(c.ms.max)})`, Math.round(c.filesPerSecond.median), f(c.mbPerSecond.median), f(c.maxRssMb.median), f(c.cores.median)]);
+  const head = ["case", "ms median (min–max)", "files/s", "MB/s", "peak RSS MB", "cores busy"];
+  const ws = (w) => `${w.files} files (${w.aiFiles} with model calls), ${w.lines} lines, ${(w.bytes / 1e6).toFixed(1)} MB`;
+  console.log(`\nWorkspace scan, ${s.runs} rounds (peers ${s.peerRuns}); 5% AI: ${ws(s.workspaces["5% AI"])}; all AI: ${ws(s.workspaces["all AI"])}`);
+  console.log(table(head, rows(s.scans)));
+  if (s.peers.length > 0) console.log("\nPeers on the same files");
+  if (s.peers.length > 0) console.log(table(head, rows(s.peers)));
+  console.log("\nStart-up");
+  console.log(table(head, rows(s.startup)));
+  const r = (label) => s.ratios[label];
+  const ratioRows = ["5% AI", "all AI"].map((label) => [label, r(label).cliVsRead, r(label).cli2VsRead, r(label).cliVsReadCpu, r(label).cliVsParse, r(label).cliVsParseCpu, r(label).cli2PerCoreVsParse, r(label).twoThreadsSpeedup, r(label).identicalReports, r(label).vsOxlint1, r(label).vsOxlint2, r(label).vsEslint1, r(label).vsEslint2, r(label).vsRuffWasm]);
+  console.log(`\nRatios of files/s (medians of this run; cpu: per CPU-second); CLI on 10 files / node -e 0: ${s.ratios.startupVsNode} (cpu ${s.ratios.startupVsNodeCpu})`);
+  console.log(table(["workspace", "1 thread / read", "2 threads / read", "1 thread / read, cpu", "1 thread / parse", "1 thread / parse, cpu", "2 threads per core / parse", "2 threads / 1", "same report", "/ oxlint 1", "/ oxlint 2", "/ ESLint 1", "/ ESLint 2", "/ ruff-wasm"], ratioRows));
 }
 
 writeFileSync(join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");

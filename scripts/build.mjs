@@ -29,6 +29,8 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, "client/src/extension.ts")], outfile: join(dist, "extension.js"), external: ["vscode"] }),
   build({ ...common, entryPoints: [join(root, "server/src/main.ts")], outfile: join(dist, "server.js"), banner: { js: "#!/usr/bin/env node" } }),
   build({ ...common, entryPoints: [join(root, "cli/src/main.ts")], outfile: join(dist, "cli.js"), banner: { js: "#!/usr/bin/env node" } }),
+  // The CLI's scan threads (cli/src/scanPool.ts) start this file from the CLI's folder.
+  build({ ...common, entryPoints: [join(root, "cli/src/scanWorker.ts")], outfile: join(dist, "scanWorker.js") }),
 ]);
 
 const wasm = {
@@ -46,7 +48,7 @@ for (const id of readdirSync(rulesDir)) {
   if (existsSync(docs)) cpSync(docs, join(dist, "docs", `${id}.md`));
 }
 await writeConfigSchema();
-console.log("built dist/extension.js, dist/server.js, dist/cli.js, dist/ai-readiness.schema.json");
+console.log("built dist/extension.js, dist/server.js, dist/cli.js, dist/scanWorker.js, dist/ai-readiness.schema.json");
 
 /** The config file's JSON schema, built from the rule registry (our own code, run at build time). */
 async function writeConfigSchema() {

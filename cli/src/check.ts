@@ -2,17 +2,13 @@
 import { promises as fs } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import {
-  FileSkipped,
   MAX_FILE_CHARS,
   RULES,
   aiSdkMajorFromPackageJson,
-  analyzeText,
   buildReport,
-  emptyFacts,
   fixText,
   languageForPath,
   lintFacts,
-  mayContainModelCode,
   projectFromFiles,
   type FileFacts,
   type LintConfig,
@@ -20,6 +16,7 @@ import {
   type ProjectFacts,
   type Report,
   type RuleSetting,
+  type WasmLocator,
 } from "../../rules/src/index";
 import { findSourceFiles } from "../../rules/src/project/walk";
 import { isTestPath } from "../../rules/src/project/testFiles";
@@ -27,10 +24,9 @@ import { coversPath, EMPTY_PROJECT_CONFIG, type ConfigProblem } from "../../rule
 import { mergeConfig } from "../../rules/src/config/lintConfig";
 import { ConfigLocator, configAt, type LocatedConfig } from "../../rules/src/project/configLocator";
 import { UsageError, type CheckArgs } from "./args";
+import { UNPARSED, analyseSource, preferQuickStart, scanFiles, type ScannedFile } from "./scanFile";
+import { scanInWorkers, scanThreads } from "./scanPool";
 import { workspaceProject } from "./workspaceClients";
-
-/** Bytes looked at for a NUL, the sign of a binary file. */
-const BINARY_PROBE = 8000;
 
 interface Source {
   path: string;
@@ -45,13 +41,19 @@ export interface CheckResult {
 }
 
 /** `onProgress` hears of each file as it is read: the terminal's progress line. */
-export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>, onProgress?: (done: number, total: number) => void): Promise<CheckResult> {
+/** `locate`: where the grammars are, loaded as needed; without it the engine must be initialised already (one thread). */
+export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>, onProgress?: (done: number, total: number) => void, locate?: WasmLocator): Promise<CheckResult> {
   const started = performance.now();
   const configs = await configsFor(args, cwd);
-  const { root, sources, skipped } = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs) : await fromPaths(args.paths, cwd, configs, args.gitignore, onProgress);
+  const scanned = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs, locate) : await fromPaths(args.paths, cwd, configs, args.gitignore, locate, !args.fix, onProgress);
+  if ("report" in scanned) {
+    const report = { ...scanned.report, stats: { ...scanned.report.stats, ms: Math.round(performance.now() - started) } };
+    return { report: args.quiet ? onlyErrors(report) : report, configProblems: await configs.problems() };
+  }
+  const { root, sources, skipped } = scanned;
   const project = projectFromFiles(sources, await aiSdkMajorNear(root));
   const projectFor = await workspaceProject(root, sources, project);
-  if (args.fix && !args.stdinFilename) skipped.push(...(await applyFixes(sources, projectFor, args.unsafeFixes, (path) => resolve(root, path))));
+  if (args.fix && !args.stdinFilename) skipped.push(...(await applyFixes(sources, projectFor, args.unsafeFixes, (path) => resolve(root, path), locate)));
   const linted: LintedFile[] = sources.map(({ path, facts, config }) => ({ path, result: lintFacts(facts, config, projectFor(path, facts)) }));
   const report = buildReport(root, linted, skipped, performance.now() - started);
   return { report: args.quiet ? onlyErrors(report) : report, configProblems: await configs.problems() };
@@ -111,7 +113,8 @@ function overridesFrom(args: CheckArgs): Partial<LintConfig> {
   return { rules };
 }
 
-async function fromPaths(paths: string[], cwd: string, configs: Configs, gitignore: boolean, onProgress?: (done: number, total: number) => void) {
+/** When `threads` may be used (not fixing), a large scan is split across them and comes back as a report. */
+async function fromPaths(paths: string[], cwd: string, configs: Configs, gitignore: boolean, locate: WasmLocator | undefined, threads: boolean, onProgress?: (done: number, total: number) => void) {
   const absolute = paths.map((p) => resolve(cwd, p));
   for (const path of absolute) {
     if (!(await fs.stat(path).catch(() => null))) throw new UsageError(`no such file or folder: ${path}`);
@@ -122,33 +125,40 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs, gitigno
   const skipped: { path: string; reason: string }[] = [];
   const unreadable = (path: string, reason: string) => skipped.push({ path: toReportPath(path), reason });
   const files = await findSourceFiles(absolute, fs, join, { gitignore, skipped: unreadable });
-  for (const [index, file] of files.entries()) {
-    onProgress?.(index, files.length);
-    const config = await configs.forFile(file.path, root);
-    if (!config) {
-      // A file named on the command line is reported as skipped; one found by the walk is simply not checked.
-      if (absolute.includes(file.path)) skipped.push({ path: toReportPath(file.path), reason: "excluded by ai-readiness.json" });
+  const found = [];
+  for (const [index, file] of files.entries()) found.push({ index, absolute: file.path, path: toReportPath(file.path), language: file.language, config: await configs.forFile(file.path, root) });
+  // A file named on the command line is reported as skipped; one found by the walk is simply not checked.
+  const excluded = found.filter((f) => !f.config && absolute.includes(f.absolute)).map((f) => ({ index: f.index, path: f.path, reason: "excluded by ai-readiness.json" }));
+  const toScan = found.filter((f): f is typeof f & { config: LintConfig } => f.config !== null);
+  const count = threads && locate ? scanThreads(toScan.length) : 1;
+  if (count > 1 && locate) {
+    const report = await scanInWorkers({ root, files: toScan, skippedFirst: [...skipped], excluded, locate, threads: count, aiSdkMajor: await aiSdkMajorNear(root), onProgress: (done) => onProgress?.(done, files.length) });
+    if (report) return { report };
+  }
+  preferQuickStart(toScan.length);
+  const scanned = scanFiles(toScan, locate);
+  for (const file of found) {
+    onProgress?.(file.index, files.length);
+    if (!file.config) {
+      if (absolute.includes(file.absolute)) skipped.push({ path: file.path, reason: "excluded by ai-readiness.json" });
       continue;
     }
-    const text = await readSource(file.path);
-    if (typeof text !== "string") skipped.push({ path: toReportPath(file.path), reason: text.skipped });
-    else {
-      const analysed = analyse(text, file.language);
-      if ("facts" in analysed) sources.push({ path: toReportPath(file.path), facts: analysed.facts, config });
-      else skipped.push({ path: toReportPath(file.path), reason: analysed.skipped });
-      if ("facts" in analysed && analysed.facts.unparsed) skipped.push({ path: toReportPath(file.path), reason: "does not parse (a syntax error early in the file); nothing in it was checked" });
-    }
+    const analysed = (await scanned.next()).value as ScannedFile;
+    if ("facts" in analysed) sources.push({ path: file.path, facts: analysed.facts, config: file.config });
+    else skipped.push({ path: file.path, reason: analysed.skipped });
+    if ("facts" in analysed && analysed.facts.unparsed) skipped.push({ path: file.path, reason: UNPARSED });
   }
   return { root, sources, skipped };
 }
 
-async function fromStdin(filename: string, cwd: string, readStdin: () => Promise<string>, configs: Configs) {
+async function fromStdin(filename: string, cwd: string, readStdin: () => Promise<string>, configs: Configs, locate: WasmLocator | undefined) {
   const language = languageForPath(filename);
   if (!language) throw new UsageError(`--stdin-filename: \`${filename}\` is not a Python, TypeScript or JavaScript file`);
   const text = await readStdin();
+  preferQuickStart(1);
   const path = relative(cwd, resolve(cwd, filename)).split(sep).join("/");
   const config = await configs.forFile(resolve(cwd, filename), cwd);
-  const analysed = !config ? { skipped: "excluded by ai-readiness.json" } : text.length > MAX_FILE_CHARS ? { skipped: `too large (${text.length} characters)` } : analyse(text, language);
+  const analysed = !config ? { skipped: "excluded by ai-readiness.json" } : text.length > MAX_FILE_CHARS ? { skipped: `too large (${text.length} characters)` } : await analyseSource(text, language, locate);
   return {
     root: cwd,
     sources: "facts" in analysed && config ? [{ path, facts: analysed.facts, config }] : [],
@@ -156,20 +166,11 @@ async function fromStdin(filename: string, cwd: string, readStdin: () => Promise
   };
 }
 
-function analyse(text: string, language: FileFacts["language"]): { facts: FileFacts } | { skipped: string } {
-  try {
-    return { facts: mayContainModelCode(text) ? analyzeText(text, language) : emptyFacts(text, language) };
-  } catch (error) {
-    if (error instanceof FileSkipped) return { skipped: error.reason };
-    return { skipped: `could not be analysed (${error instanceof Error ? error.message : String(error)})` };
-  }
-}
-
 /**
  * Runs the shared fix loop on every file with findings, writes the files that changed,
  * and replaces their facts with those of the fixed text.
  */
-async function applyFixes(sources: Source[], projectFor: (path: string, facts: FileFacts) => ProjectFacts, unsafe: boolean, absolute: (path: string) => string) {
+async function applyFixes(sources: Source[], projectFor: (path: string, facts: FileFacts) => ProjectFacts, unsafe: boolean, absolute: (path: string) => string, locate: WasmLocator | undefined) {
   const unwritten: { path: string; reason: string }[] = [];
   for (const source of sources) {
     if (source.facts.callSites.length === 0 && source.facts.stringLiterals.length === 0) continue;
@@ -182,26 +183,10 @@ async function applyFixes(sources: Source[], projectFor: (path: string, facts: F
       unwritten.push({ path: source.path, reason: `fixes could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
       continue;
     }
-    const analysed = analyse(result.text, source.facts.language);
+    const analysed = await analyseSource(result.text, source.facts.language, locate);
     if ("facts" in analysed) source.facts = analysed.facts;
   }
   return unwritten;
-}
-
-/** The file's text, or why it was skipped (too large, binary, unreadable). */
-async function readSource(path: string): Promise<string | { skipped: string }> {
-  try {
-    const stat = await fs.stat(path);
-    // UTF-8 takes at least one byte per UTF-16 unit; more bytes than 3 units each is surely too long.
-    if (stat.size > MAX_FILE_CHARS * 3) return { skipped: `too large (${(stat.size / 1e6).toFixed(1)} MB)` };
-    const bytes = await fs.readFile(path);
-    if (bytes.subarray(0, BINARY_PROBE).includes(0)) return { skipped: "binary content" };
-    const text = bytes.toString("utf8");
-    if (text.length > MAX_FILE_CHARS) return { skipped: `too large (${text.length} characters, the limit is ${MAX_FILE_CHARS})` };
-    return text;
-  } catch (error) {
-    return { skipped: `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
-  }
 }
 
 /** The AI SDK version from the nearest package.json at or above `folder`. */

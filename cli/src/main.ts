@@ -1,6 +1,5 @@
 /** The `ai-readiness` command: parse, run, print, exit (0 clean, 1 findings, 2 usage or internal error). */
 import { join } from "node:path";
-import { initEngine } from "../../rules/src/index";
 import { TOOL } from "../../rules/src/report/json";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { check, exitCodeFor } from "./check";
@@ -29,10 +28,11 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`wrote ${await init(process.cwd())}\n`);
       return 0;
     case "check": {
-      await initEngine((file) => join(__dirname, file));
+      // The engine loads each grammar when a file of its language first needs parsing.
+      const locate = (file: string) => join(__dirname, file);
       let stdinText: string | undefined;
       const progress = args.quiet ? null : progressFor(process.stderr);
-      const { report, configProblems } = await check(args, process.cwd(), async () => (stdinText = await readStdin()), (done, total) => progress?.update(done, total)).finally(() => progress?.end());
+      const { report, configProblems } = await check(args, process.cwd(), async () => (stdinText = await readStdin()), (done, total) => progress?.update(done, total), locate).finally(() => progress?.end());
       process.stdout.write(await render(report, args.format, docsPath, { color: colorEnabled(process.stdout, process.env), stdinText }));
       process.stderr.write(renderConfigProblems(configProblems));
       // A config error means the run did not go as configured: CI must not pass silently.

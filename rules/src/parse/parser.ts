@@ -16,27 +16,47 @@ export const GRAMMAR_FILES: Record<LanguageId, string> = {
 };
 export const RUNTIME_WASM = "web-tree-sitter.wasm";
 
-let parsers: Map<LanguageId, Parser> | undefined;
-let loading: Promise<void> | undefined;
+const parsers = new Map<LanguageId, Parser>();
+const grammarsLoading = new Map<LanguageId, Promise<void>>();
+let runtimeLoading: Promise<void> | undefined;
 
-/** Loads the runtime and every grammar once; later calls wait for the first. */
-export function initParsers(locate: WasmLocator): Promise<void> {
-  loading ??= (async () => {
-    await Parser.init({ locateFile: (name: string) => locate(name) });
-    const loaded = new Map<LanguageId, Parser>();
-    for (const [id, file] of Object.entries(GRAMMAR_FILES) as [LanguageId, string][]) {
-      const parser = new Parser();
-      parser.setLanguage(await Language.load(locate(file)));
-      loaded.set(id, parser);
-    }
-    parsers = loaded;
-  })();
-  return loading;
+/**
+ * Loads the runtime once, then the grammars of `languages` (every language by default) that
+ * are not loaded yet; later calls wait for the first. A host that knows which languages it
+ * will meet asks for those only: each grammar costs milliseconds of WebAssembly compilation.
+ */
+export function initParsers(locate: WasmLocator, languages: readonly LanguageId[] = Object.keys(GRAMMAR_FILES) as LanguageId[]): Promise<void> {
+  const runtime = (runtimeLoading ??= Parser.init({ locateFile: (name: string) => locate(name) }));
+  return Promise.all(
+    languages.map((id) => {
+      let loading = grammarsLoading.get(id);
+      if (!loading) {
+        loading = (async () => {
+          await runtime;
+          const parser = new Parser();
+          parser.setLanguage(await Language.load(locate(GRAMMAR_FILES[id])));
+          parsers.set(id, parser);
+        })();
+        grammarsLoading.set(id, loading);
+      }
+      return loading;
+    }),
+  ).then(() => undefined);
+}
+
+/** Whether any WebAssembly has been loaded yet (V8 flags for WebAssembly still apply when not). */
+export function parsersStarted(): boolean {
+  return runtimeLoading !== undefined;
+}
+
+/** Whether `language` can be parsed now, without waiting for `initParsers`. */
+export function parserReady(language: LanguageId): boolean {
+  return parsers.has(language);
 }
 
 function parserFor(language: LanguageId): Parser {
-  const parser = parsers?.get(language);
-  if (!parser) throw new Error("AI Readiness: the parsers are not initialised (call initEngine first)");
+  const parser = parsers.get(language);
+  if (!parser) throw new Error(`AI Readiness: the ${language} parser is not initialised (call initEngine first)`);
   return parser;
 }
 

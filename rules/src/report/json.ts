@@ -61,6 +61,8 @@ export function buildReport(root: string, files: LintedFile[], skipped: { path: 
   const callSites: ReportCallSite[] = [];
   const reportFiles: Report["files"] = [];
   for (const { path, result } of files) {
+    // Most files of a workspace have neither call sites nor findings: index their lines never.
+    if (result.facts.callSites.length === 0 && result.findings.length === 0) continue;
     const lines = new LineIndex(result.facts.text);
     result.facts.callSites.forEach((site, index) => {
       callSites.push({

@@ -1,0 +1,283 @@
+/**
+ * Workspace scan: the built CLI (`dist/cli.js check <dir> --format json`) on generated
+ * repositories of 5,000 files, against floors and peers timed in the same run:
+ *
+ * - floors: reading every file, and tree-sitter parsing every file with no analysis (one thread);
+ * - the CLI on 1 thread and on 2 (`AI_READINESS_WORKERS`), whose reports must be identical;
+ * - peers on the same files: oxlint on the TypeScript, ESLint (one custom rule visiting
+ *   `CallExpression`) on the TypeScript compiled to JavaScript (ESLint's own parser reads no
+ *   types), Ruff's WebAssembly build on the Python;
+ * - start-up: the CLI on a 10-file folder against `node -e 0`.
+ *
+ * Every case is a fresh process, timed from spawn to exit; cases take turns, round after
+ * round, so a burst of load elsewhere hits all of them alike. Figures: median, min and max.
+ *
+ *   node out/bench/cliScan.js [--runs 5] [--skip-peers] [--json file]   after `npm run build` and `tsc -b`
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import * as ts from "typescript";
+import { round, summarize, writeJsonIfAsked, type Summary } from "./common";
+import { generateWorkspace, type GeneratedWorkspace } from "./workspace";
+
+const ROOT = join(__dirname, "../..");
+const CLI = join(ROOT, "dist/cli.js");
+const NODE_MODULES = join(ROOT, "node_modules");
+const USAGE_HOOK = join(__dirname, "processUsage.js");
+const runsArg = process.argv.indexOf("--runs");
+const RUNS = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 5;
+const PEER_RUNS = Math.max(1, Math.ceil(RUNS / 2));
+const MB = 1_000_000;
+/** `--skip-peers`: the CLI, its floors and its start-up only, for a quick look. */
+const SKIP_PEERS = process.argv.includes("--skip-peers");
+
+interface Case {
+  name: string;
+  args: string[];
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Files and bytes it goes through, for files/s and MB/s. */
+  files: number;
+  bytes: number;
+  /** Where to keep the first run's stdout (the CLI's report). */
+  keepOutput?: string;
+}
+
+interface Sample {
+  ms: number;
+  maxRssMb: number;
+  cpuMs: number;
+}
+
+export interface CaseResult {
+  name: string;
+  files: number;
+  mb: number;
+  ms: Summary;
+  filesPerSecond: Summary;
+  mbPerSecond: Summary;
+  maxRssMb: Summary;
+  /** CPU time (all threads) over wall time: above 1 when threads ran side by side. */
+  cores: Summary;
+  cpuMs: Summary;
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "ai-readiness-scan-"));
+
+function run(c: Case, keep: boolean): Sample {
+  const usageFile = join(scratch, "usage.json");
+  rmSync(usageFile, { force: true });
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ["--require", USAGE_HOOK, ...c.args], {
+    cwd: c.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: "1", ...c.env, BENCH_USAGE_FILE: usageFile },
+    maxBuffer: 1 << 30,
+    stdio: ["ignore", keep ? "pipe" : "ignore", "pipe"],
+  });
+  const ms = performance.now() - started;
+  // Linters exit 1 when they find something; anything else is a failure to report, not to time.
+  if (child.status !== 0 && child.status !== 1) throw new Error(`${c.name}: exit ${child.status ?? child.signal}\n${child.stderr.toString().slice(-2000)}`);
+  if (keep && c.keepOutput) writeFileSync(c.keepOutput, child.stdout);
+  const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRssKb: number; cpuMs: number };
+  return { ms, maxRssMb: usage.maxRssKb / 1024, cpuMs: usage.cpuMs };
+}
+
+/** Every case once per round, in turn; the first round is a warm-up (page cache, compiled code). */
+function measure(cases: Case[], runs: number): CaseResult[] {
+  const samples = cases.map(() => [] as Sample[]);
+  for (let round = 0; round <= runs; round++) {
+    cases.forEach((c, i) => {
+      const sample = run(c, round === 0);
+      if (round > 0) samples[i]!.push(sample);
+    });
+    process.stderr.write(`  round ${round}/${runs} done\n`);
+  }
+  return cases.map((c, i) => {
+    const s = samples[i]!;
+    const stat = (values: number[], digits = 1) => {
+      const sum = summarize(values);
+      return { n: sum.n, median: round(sum.median, digits), p95: round(sum.p95, digits), min: round(sum.min, digits), max: round(sum.max, digits) };
+    };
+    return {
+      name: c.name,
+      files: c.files,
+      mb: round(c.bytes / MB, 2),
+      ms: stat(s.map((x) => x.ms)),
+      filesPerSecond: stat(s.map((x) => c.files / (x.ms / 1000)), 0),
+      mbPerSecond: stat(s.map((x) => c.bytes / MB / (x.ms / 1000)), 2),
+      maxRssMb: stat(s.map((x) => x.maxRssMb)),
+      cores: stat(s.map((x) => x.cpuMs / x.ms), 2),
+      cpuMs: stat(s.map((x) => x.cpuMs)),
+    };
+  });
+}
+
+const ratio = (a: CaseResult, b: CaseResult, what: "filesPerSecond" = "filesPerSecond") => round(a[what].median / b[what].median, 2);
+
+/** Same report, `stats.ms` aside: the threads must not change a single finding or its order. */
+function sameReport(a: string, b: string): boolean {
+  const strip = (file: string) => {
+    const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { ms: number } };
+    report.stats.ms = 0;
+    return JSON.stringify(report);
+  };
+  return strip(a) === strip(b);
+}
+
+/** The TypeScript files as JavaScript (types erased, same structure) for ESLint's parser. */
+function compileToJs(files: string[], from: string, to: string): { files: number; bytes: number } {
+  let bytes = 0;
+  for (const file of files) {
+    const out = ts.transpileModule(readFileSync(file, "utf8"), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+    const target = join(to, relative(from, file)).replace(/\.tsx?$/, ".js");
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, out);
+    bytes += Buffer.byteLength(out);
+  }
+  return { files: files.length, bytes };
+}
+
+const ESLINT_CONFIG = `// One rule, one visitor: the least work a JavaScript linter with a custom rule does per file.
+export default [
+  {
+    files: ["**/*.js"],
+    plugins: {
+      bench: {
+        rules: {
+          "model-call": {
+            meta: { type: "problem", messages: { call: "model call" }, schema: [] },
+            create(context) {
+              return {
+                CallExpression(node) {
+                  if (node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier" && node.callee.property.name === "create") {
+                    context.report({ node, messageId: "call" });
+                  }
+                },
+              };
+            },
+          },
+        },
+      },
+    },
+    rules: { "bench/model-call": "error" },
+  },
+];
+`;
+
+const slug = (label: string) => label.replace(/\W+/g, "-");
+const bytesOf = (paths: string[]) => paths.reduce((sum, p) => sum + readFileSync(p).length, 0);
+
+function cli(name: string, dir: string, files: number, bytes: number, threads: number, keepOutput?: string): Case {
+  return { name, args: [CLI, "check", dir, "--format", "json"], env: { AI_READINESS_WORKERS: String(threads) }, files, bytes, keepOutput };
+}
+
+function workspaceCases(label: string, dir: string, ws: GeneratedWorkspace): { main: Case[]; peers: Case[] } {
+  const floors = join(__dirname, "floors.js");
+  const main: Case[] = [
+    { name: `${label}: read every file`, args: [floors, "read", dir], files: ws.files, bytes: ws.bytes },
+    { name: `${label}: parse every file`, args: [floors, "parse", dir], files: ws.files, bytes: ws.bytes },
+    cli(`${label}: CLI, 1 thread`, dir, ws.files, ws.bytes, 1, join(scratch, `${slug(label)}-1.json`)),
+    cli(`${label}: CLI, 2 threads`, dir, ws.files, ws.bytes, 2, join(scratch, `${slug(label)}-2.json`)),
+  ];
+  const web = join(dir, "web");
+  const backend = join(dir, "backend");
+  const js = join(dir, "..", `${slug(label)}-js`);
+  const compiled = compileToJs(ws.typescript, web, js);
+  const tsBytes = bytesOf(ws.typescript);
+  const pyBytes = bytesOf(ws.python);
+  const oxlint = join(NODE_MODULES, "oxlint/bin/oxlint");
+  const eslint = join(NODE_MODULES, "eslint/bin/eslint.js");
+  const ruff = join(__dirname, "ruffWasm.js");
+  const peers: Case[] = [
+    cli(`${label}: CLI on TS, 1 thread`, web, ws.typescript.length, tsBytes, 1),
+    { name: `${label}: oxlint on TS, 1 thread`, args: [oxlint, "--threads", "1", web], files: ws.typescript.length, bytes: tsBytes },
+    cli(`${label}: CLI on TS, 2 threads`, web, ws.typescript.length, tsBytes, 2),
+    { name: `${label}: oxlint on TS, 2 threads`, args: [oxlint, "--threads", "2", web], files: ws.typescript.length, bytes: tsBytes },
+    cli(`${label}: CLI on TS as JS, 1 thread`, js, compiled.files, compiled.bytes, 1),
+    { name: `${label}: ESLint on TS as JS, 1 thread`, args: [eslint, "--no-config-lookup", "-c", join(scratch, "eslint.config.mjs"), "--concurrency", "off", js], cwd: scratch, files: compiled.files, bytes: compiled.bytes },
+    cli(`${label}: CLI on TS as JS, 2 threads`, js, compiled.files, compiled.bytes, 2),
+    { name: `${label}: ESLint on TS as JS, 2 threads`, args: [eslint, "--no-config-lookup", "-c", join(scratch, "eslint.config.mjs"), "--concurrency", "2", js], cwd: scratch, files: compiled.files, bytes: compiled.bytes },
+    cli(`${label}: CLI on Python, 1 thread`, backend, ws.python.length, pyBytes, 1),
+    { name: `${label}: ruff-wasm on Python, 1 thread`, args: [ruff, backend], files: ws.python.length, bytes: pyBytes },
+  ];
+  return { main, peers };
+}
+
+function main(): void {
+  if (!existsSync(CLI) || !existsSync(join(ROOT, "dist/scanWorker.js"))) throw new Error("dist/cli.js is missing: run `npm run build` first");
+  writeFileSync(join(scratch, "eslint.config.mjs"), ESLINT_CONFIG);
+  process.stderr.write(`generating workspaces in ${scratch}\n`);
+  const fivePercent = generateWorkspace(join(scratch, "ai5"), { files: 5000, aiShare: 0.05, seed: 1 });
+  const allAi = generateWorkspace(join(scratch, "ai100"), { files: 5000, aiShare: 1, seed: 2 });
+  const tenFiles = generateWorkspace(join(scratch, "ten"), { files: 10, aiShare: 0.3, seed: 3 });
+  const a = workspaceCases("5% AI", join(scratch, "ai5"), fivePercent);
+  const b = workspaceCases("all AI", join(scratch, "ai100"), allAi);
+
+  process.stderr.write("workspace scans\n");
+  const scans = measure([...a.main, ...b.main], RUNS);
+  process.stderr.write("peers\n");
+  const peers = SKIP_PEERS ? [] : measure([...a.peers, ...b.peers], PEER_RUNS);
+  process.stderr.write("start-up\n");
+  const startup = measure(
+    [
+      { name: "node -e 0", args: ["-e", "0"], files: 0, bytes: 0 },
+      cli("CLI on 10 files", join(scratch, "ten"), tenFiles.files, tenFiles.bytes, 0),
+      { name: "CLI --version", args: [CLI, "--version"], files: 0, bytes: 0 },
+    ],
+    Math.max(10, RUNS * 2),
+  );
+
+  const byName = new Map([...scans, ...peers, ...startup].map((r) => [r.name, r]));
+  const get = (name: string) => byName.get(name)!;
+  const derived = (label: string) => ({
+    cliVsRead: ratio(get(`${label}: CLI, 1 thread`), get(`${label}: read every file`)),
+    cli2VsRead: ratio(get(`${label}: CLI, 2 threads`), get(`${label}: read every file`)),
+    cliVsParse: ratio(get(`${label}: CLI, 1 thread`), get(`${label}: parse every file`)),
+    /** Per core: the 2-thread scan's files/s over the cores it kept busy (CPU time / wall). */
+    cli2PerCoreVsParse: round(get(`${label}: CLI, 2 threads`).filesPerSecond.median / get(`${label}: CLI, 2 threads`).cores.median / get(`${label}: parse every file`).filesPerSecond.median, 2),
+    /** The same on CPU time (all threads), which waiting for a busy core does not inflate. */
+    cliVsParseCpu: round(get(`${label}: parse every file`).cpuMs.median / get(`${label}: CLI, 1 thread`).cpuMs.median, 2),
+    cliVsReadCpu: round(get(`${label}: read every file`).cpuMs.median / get(`${label}: CLI, 1 thread`).cpuMs.median, 2),
+    twoThreadsSpeedup: ratio(get(`${label}: CLI, 2 threads`), get(`${label}: CLI, 1 thread`)),
+    identicalReports: sameReport(join(scratch, `${slug(label)}-1.json`), join(scratch, `${slug(label)}-2.json`)),
+    ...(SKIP_PEERS ? {} : peerRatios(label)),
+  });
+  const peerRatios = (label: string) => ({
+    vsOxlint1: ratio(get(`${label}: CLI on TS, 1 thread`), get(`${label}: oxlint on TS, 1 thread`)),
+    vsOxlint2: ratio(get(`${label}: CLI on TS, 2 threads`), get(`${label}: oxlint on TS, 2 threads`)),
+    vsEslint1: ratio(get(`${label}: CLI on TS as JS, 1 thread`), get(`${label}: ESLint on TS as JS, 1 thread`)),
+    vsEslint2: ratio(get(`${label}: CLI on TS as JS, 2 threads`), get(`${label}: ESLint on TS as JS, 2 threads`)),
+    vsRuffWasm: ratio(get(`${label}: CLI on Python, 1 thread`), get(`${label}: ruff-wasm on Python, 1 thread`)),
+  });
+  const results = {
+    workspaces: {
+      "5% AI": { ...fivePercent, python: fivePercent.python.length, typescript: fivePercent.typescript.length },
+      "all AI": { ...allAi, python: allAi.python.length, typescript: allAi.typescript.length },
+      "10 files": { ...tenFiles, python: tenFiles.python.length, typescript: tenFiles.typescript.length },
+    },
+    runs: RUNS,
+    peerRuns: PEER_RUNS,
+    scans,
+    peers,
+    startup,
+    ratios: {
+      "5% AI": derived("5% AI"),
+      "all AI": derived("all AI"),
+      startupVsNode: round(get("CLI on 10 files").ms.median / get("node -e 0").ms.median, 2),
+      startupVsNodeCpu: round(get("CLI on 10 files").cpuMs.median / get("node -e 0").cpuMs.median, 2),
+    },
+  };
+  printTables(results.scans, results.peers, results.startup, results.ratios);
+  writeJsonIfAsked(results);
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+function printTables(scans: CaseResult[], peers: CaseResult[], startup: CaseResult[], ratios: unknown): void {
+  const row = (r: CaseResult) => `| ${r.name} | ${r.ms.median} (${r.ms.min}–${r.ms.max}) | ${r.filesPerSecond.median} | ${r.mbPerSecond.median} | ${r.maxRssMb.median} | ${r.cores.median} |`;
+  const head = "| case | ms median (min–max) | files/s | MB/s | peak RSS MB | cores busy |\n|---|---|---|---|---|---|";
+  console.log(["", head, ...scans.map(row), "", head, ...peers.map(row), "", head, ...startup.map(row), "", JSON.stringify(ratios, null, 2)].join("\n"));
+}
+
+main();
