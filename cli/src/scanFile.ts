@@ -4,15 +4,13 @@
  */
 import { promises as fs } from "node:fs";
 import { setFlagsFromString } from "node:v8";
-import { MAX_FILE_CHARS, analyzeText, emptyFacts, mayContainModelCode, type FileFacts, type WasmLocator } from "../../rules/src/index";
+import { analyzeText, emptyFacts, mayContainModelCode, type FileFacts, type WasmLocator } from "../../rules/src/index";
 import { initParsers, parserReady, parsersStarted } from "../../rules/src/parse/parser";
 import { FileSkipped } from "../../rules/src/parse/budget";
+import { readSource } from "../../rules/src/project/readSource";
 
 /** Up to this many files, a scan parses too little for optimised WebAssembly to pay for itself. */
 export const SMALL_SCAN = 50;
-
-/** Bytes looked at for a NUL, the sign of a binary file. */
-const BINARY_PROBE = 8000;
 
 /** The skip reason of a file whose root did not parse: it is linted (nothing found) and listed as skipped. */
 export const UNPARSED = "does not parse (a syntax error early in the file); nothing in it was checked";
@@ -31,7 +29,7 @@ const READ_AHEAD = 32;
 export async function* scanFiles(files: { absolute: string; language: FileFacts["language"] }[], locate: WasmLocator | undefined): AsyncGenerator<ScannedFile> {
   const reads: Promise<string | { skipped: string }>[] = [];
   for (let i = 0; i < files.length; i++) {
-    for (let j = reads.length; j < Math.min(files.length, i + READ_AHEAD); j++) reads.push(readSource(files[j]!.absolute));
+    for (let j = reads.length; j < Math.min(files.length, i + READ_AHEAD); j++) reads.push(readSource(files[j]!.absolute, fs));
     const text = await reads[i]!;
     delete reads[i];
     yield typeof text === "string" ? await analyseSource(text, files[i]!.language, locate) : text;
@@ -61,18 +59,3 @@ export async function analyseSource(text: string, language: FileFacts["language"
   }
 }
 
-/** The file's text, or why it was skipped (too large, binary, unreadable). */
-export async function readSource(path: string): Promise<string | { skipped: string }> {
-  try {
-    const stat = await fs.stat(path);
-    // UTF-8 takes at least one byte per UTF-16 unit; more bytes than 3 units each is surely too long.
-    if (stat.size > MAX_FILE_CHARS * 3) return { skipped: `too large (${(stat.size / 1e6).toFixed(1)} MB)` };
-    const bytes = await fs.readFile(path);
-    if (bytes.subarray(0, BINARY_PROBE).includes(0)) return { skipped: "binary content" };
-    const text = bytes.toString("utf8");
-    if (text.length > MAX_FILE_CHARS) return { skipped: `too large (${text.length} characters, the limit is ${MAX_FILE_CHARS})` };
-    return text;
-  } catch (error) {
-    return { skipped: `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
-  }
-}

@@ -8,15 +8,14 @@
 import { promises as fs } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { aiSdkMajorFromPackageJson, analyzeText, FileSkipped, mayContainModelCode, MAX_FILE_CHARS, type FileFacts, type LanguageId, type ProjectFacts, type Span } from "../../rules/src/index";
+import { aiSdkMajorFromPackageJson, analyzeText, FileSkipped, mayContainModelCode, type FileFacts, type LanguageId, type ProjectFacts, type Span } from "../../rules/src/index";
 import { findSourceFiles } from "../../rules/src/project/walk";
 import { INSTRUMENTATION_MARKER } from "../../rules/src/model/telemetryCatalogue";
 import { exportedClientsOf, moduleExportsOf, projectFactsFor, type ModuleExports } from "../../rules/src/project/exportedClients";
 import { ModuleResolver, type PathAliases } from "../../rules/src/project/moduleResolution";
 import { tsconfigAliases } from "../../rules/src/project/tsconfigAliases";
+import { readSource } from "../../rules/src/project/readSource";
 
-/** Bytes looked at for a NUL, the sign of a binary file (as the CLI does). */
-const BINARY_PROBE = 8000;
 
 export interface FileRecord {
   path: string;
@@ -220,7 +219,7 @@ export class ProjectIndex {
   }
 
   private async readFile(path: string, language: LanguageId): Promise<void> {
-    const text = await readSource(path);
+    const text = await readSource(path, fs);
     let facts: FileFacts | null = null;
     let skipped = typeof text === "string" ? null : text.skipped;
     if (typeof text === "string" && (mayContainModelCode(text) || INSTRUMENTATION_MARKER.test(text))) {
@@ -238,21 +237,6 @@ export class ProjectIndex {
   }
 }
 
-/** The file's text, or why it is skipped: the same reasons, in the same words, as the CLI. */
-async function readSource(path: string): Promise<string | { skipped: string }> {
-  try {
-    const stat = await fs.stat(path);
-    // UTF-8 takes at least one byte per UTF-16 unit; more bytes than 3 units each is surely too long.
-    if (stat.size > MAX_FILE_CHARS * 3) return { skipped: `too large (${(stat.size / 1e6).toFixed(1)} MB)` };
-    const bytes = await fs.readFile(path);
-    if (bytes.subarray(0, BINARY_PROBE).includes(0)) return { skipped: "binary content" };
-    const text = bytes.toString("utf8");
-    if (text.length > MAX_FILE_CHARS) return { skipped: `too large (${text.length} characters, the limit is ${MAX_FILE_CHARS})` };
-    return text;
-  } catch (error) {
-    return { skipped: `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
-  }
-}
 
 const slashed = (path: string) => path.split(sep).join("/");
 
