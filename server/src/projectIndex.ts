@@ -16,7 +16,6 @@ import { ModuleResolver, type PathAliases } from "../../rules/src/project/module
 import { tsconfigAliases } from "../../rules/src/project/tsconfigAliases";
 import { readSource } from "../../rules/src/project/readSource";
 
-
 export interface FileRecord {
   path: string;
   language: LanguageId;
