@@ -10,7 +10,7 @@ import type { CallSite, ClientFact, FileFacts, ImportFacts, JsonParseFact, Optio
 import type { Grammar } from "./grammar";
 import type { ImportTable } from "./imports";
 import { enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, taintedNames, unwrapUp } from "./flow";
-import { isBroken, spanOf, startsItsLine, statementFact, type Node } from "./syntax";
+import { isBroken, parentOf, spanOf, startsItsLine, statementFact, type Node } from "./syntax";
 import { SDK_SERIALISERS } from "./validators";
 import { callContext } from "./context";
 import { promptFlow } from "./promptFlow";
@@ -139,6 +139,7 @@ const DERIVING_METHODS = /^(with_structured_output|withStructuredOutput|bind_too
  */
 function derivedClients(clients: ClientFact[], assignments: Node[], g: Grammar): ClientFact[] {
   const derived: ClientFact[] = [];
+  if (!clients.some((c) => c.sdk.limitsOnClient)) return derived;
   const known = () => [...clients, ...derived].filter((c) => c.sdk.limitsOnClient && c.name);
   for (let step = 0; step < 3; step++) {
     let added = false;
@@ -480,12 +481,25 @@ export function linkModelOutput(facts: FileFacts, callNodes: Node[], nodes: Map<
   linkJsonParses(jsonCandidates, facts, tracker, g);
   linkSinks(sinkCandidates, facts, tracker);
   if (facts.callSites.length === 0) return;
-  const contentUses = (nodes.get(g.member) ?? []).map((node) => contentUseOf(node, g)).filter((use): use is ContentUse => use !== null);
+  const contentUses = messageContentNodes(facts.text, callNodes[0], g).map((node) => contentUseOf(node, g)).filter((use): use is ContentUse => use !== null);
   const logCalls = (nodes.get(g.call) ?? []).flatMap((call) => {
     const args = logArguments(call, g);
     return args ? [{ call, args }] : [];
   });
   linkOutputUses(contentUses, logCalls, facts, tracker, g);
+}
+
+/** `….choices[0].message.content` accesses, found in the text (most files have none, and member nodes are many). */
+function messageContentNodes(text: string, anyNode: Node | undefined, g: Grammar): Node[] {
+  if (!anyNode) return [];
+  const found: Node[] = [];
+  for (const match of text.matchAll(/choices\s*\[\s*0\s*\]\s*\.\s*message\s*\.\s*content\b/g)) {
+    const end = match.index + match[0].length;
+    let node: Node | null = anyNode.tree.rootNode.namedDescendantForIndex(end - 1, end - 1);
+    while (node && !(node.type === g.member && node.endIndex === end)) node = parentOf(node);
+    if (node) found.push(node);
+  }
+  return found;
 }
 
 /** Keeps the `json.loads`/`JSON.parse` calls that read model output and links each to its call site. */

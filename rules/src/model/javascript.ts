@@ -12,7 +12,7 @@ import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf
 import { CLIENT_WRAPPERS, INSTRUMENTATION_CLASSES, isInstrumentationCall, isTracingModule, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
 
-const NODE_TYPES = ["variable_declarator", "call_expression", "new_expression", "string", "template_string", "comment", "assignment_expression", "jsx_attribute", "member_expression"];
+const NODE_TYPES = ["variable_declarator", "call_expression", "new_expression", "string", "template_string", "comment", "assignment_expression", "jsx_attribute"];
 
 export function extractJavaScript(root: Node, text: string, language: LanguageId): FileFacts {
   const nodes = nodesByType(root, NODE_TYPES);

@@ -31,6 +31,8 @@ export function contentUseOf(member: Node, g: Grammar): ContentUse | null {
 }
 
 const LOG_METHODS = new Set(["info", "warning", "warn", "error", "critical", "exception", "fatal", "log"]);
+/** A cheap first look at the callee's text. */
+const LOG_CALL = /\.\s*(info|warning|warn|error|critical|exception|fatal|log)$/;
 const LOGGER_NAMES = /^(log|logger|logging|_logger|LOGGER|LOG|console|structlog|loguru)$/;
 /** Names that hold a whole prompt or conversation. */
 export const PROMPT_NAMES = /^(prompt|messages|system_prompt|systemPrompt|user_prompt|userPrompt|conversation|history|chat_history|chatHistory|full_prompt|fullPrompt)$/;
@@ -38,7 +40,7 @@ export const PROMPT_NAMES = /^(prompt|messages|system_prompt|systemPrompt|user_p
 /** `logger.info(…)`, `logging.warning(…)`, `console.log(…)`: its argument nodes. */
 export function logArguments(call: Node, g: Grammar): Node[] | null {
   const callee = call.childForFieldName(g.callFunction);
-  if (!callee || callee.type !== g.member) return null;
+  if (!callee || callee.type !== g.member || !LOG_CALL.test(callee.text)) return null;
   const { root, names } = memberChain(callee, g);
   const method = names[names.length - 1];
   const owner = names.length > 1 ? names[names.length - 2] : root.text;

@@ -12,7 +12,7 @@ import { KEY_MARKER, matchProviderKey } from "./secrets";
 import { CLIENT_WRAPPERS, INSTRUMENTED_CLIENT_MODULES, isInstrumentationCall, isTracingModule, SPAN_METHODS, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
 
-const NODE_TYPES = ["assignment", "call", "string", "import_statement", "import_from_statement", "comment", "attribute"];
+const NODE_TYPES = ["assignment", "call", "string", "import_statement", "import_from_statement", "comment"];
 
 export function extractPython(root: Node, text: string, language: LanguageId): FileFacts {
   const nodes = nodesByType(root, NODE_TYPES);

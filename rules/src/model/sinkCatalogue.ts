@@ -36,6 +36,9 @@ export const JS_SINKS: SinkEntry[] = [
   { kind: "html", callee: /\.insertAdjacentHTML$/, argument: 1 },
 ];
 
+/** The last names of every sink above and of the SQL methods: a cheap first look before resolving a callee. */
+export const SINK_LAST_NAME = /(^|\.)(eval|exec|compile|render_template_string|system|popen|getoutput|getstatusoutput|run|call|check_call|check_output|Popen|Markup|mark_safe|markdown|write|writeln|html|Function|runInNewContext|runInThisContext|runInContext|compileFunction|Script|execSync|spawn|spawnSync|execFile|execFileSync|insertAdjacentHTML|execute|executemany|executescript|query|raw|\$queryRawUnsafe|\$executeRawUnsafe|unsafe)$/;
+
 /** Properties whose assignment renders HTML. */
 export const HTML_PROPERTIES = ["innerHTML", "outerHTML"];
 

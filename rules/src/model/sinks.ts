@@ -6,7 +6,7 @@ import type { ImportTable } from "./imports";
 import type { Grammar } from "./grammar";
 import type { SinkKind } from "./facts";
 import { memberChain } from "./flow";
-import { HTML_PROPERTIES, JS_SINKS, PYTHON_SINKS, SANITIZERS, SQL_METHODS, SQL_RECEIVER, type SinkEntry } from "./sinkCatalogue";
+import { HTML_PROPERTIES, JS_SINKS, PYTHON_SINKS, SANITIZERS, SINK_LAST_NAME, SQL_METHODS, SQL_RECEIVER, type SinkEntry } from "./sinkCatalogue";
 import type { Node } from "./syntax";
 
 export interface SinkCandidate {
@@ -35,8 +35,10 @@ export function sinkOf(node: Node, g: Grammar, imports: ImportTable): SinkCandid
 
 function callSink(call: Node, g: Grammar, imports: ImportTable): SinkCandidate | null {
   const callee = call.childForFieldName(call.type === g.call ? g.callFunction : "constructor");
+  // Most calls of a file are no sink: their last name says so without resolving anything.
+  if (!callee || !SINK_LAST_NAME.test(callee.text)) return null;
   const args = call.childForFieldName(g.callArguments);
-  if (!callee || !args) return null;
+  if (!args) return null;
   const name = resolvedName(callee, g, imports);
   const positional = args.namedChildren.filter((a) => a.type !== "keyword_argument" && a.type !== "comment");
   for (const sink of g.call === "call" ? PYTHON_SINKS : JS_SINKS) {
