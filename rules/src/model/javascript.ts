@@ -7,12 +7,12 @@ import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, Ree
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, unwrapUp } from "./flow";
 import { JS_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
-import { KEY_MARKER, matchProviderKey } from "./secrets";
+import { KEY_MARKER, matchProviderKey, mayHoldKeys } from "./secrets";
 import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf, statementFact, stringValue, type Node, parentOf } from "./syntax";
 import { CLIENT_WRAPPERS, INSTRUMENTATION_CLASSES, isInstrumentationCall, isTracingModule, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
 
-const NODE_TYPES = ["variable_declarator", "call_expression", "new_expression", "string", "template_string", "comment", "assignment_expression", "jsx_attribute"];
+const NODE_TYPES = ["variable_declarator", "call_expression", "new_expression", "comment", "assignment_expression", "jsx_attribute"];
 
 export function extractJavaScript(root: Node, text: string, language: LanguageId): FileFacts {
   const nodes = nodesByType(root, NODE_TYPES);
@@ -59,7 +59,9 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
       }
     }
   }
-  const interesting = [...nodes.get("call_expression")!, ...nodes.get("new_expression")!, ...nodes.get("string")!, ...nodes.get("template_string")!];
+  // Strings are the most numerous nodes: look at them only when a key could be among them.
+  const strings = mayHoldKeys(text) ? root.descendantsOfType(["string", "template_string"]) : [];
+  const interesting = [...nodes.get("call_expression")!, ...nodes.get("new_expression")!, ...strings];
   for (const node of interesting) {
     if (node.type === "call_expression") {
       const callee = node.childForFieldName("function");

@@ -8,11 +8,11 @@ import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNam
 import { clientKeyLiteral, linkModelOutput, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
 import { sinkOf, type SinkCandidate } from "./sinks";
 import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf, statementFact, stringValue, type Node, parentOf } from "./syntax";
-import { KEY_MARKER, matchProviderKey } from "./secrets";
+import { KEY_MARKER, matchProviderKey, mayHoldKeys } from "./secrets";
 import { CLIENT_WRAPPERS, INSTRUMENTED_CLIENT_MODULES, isInstrumentationCall, isTracingModule, SPAN_METHODS, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
 
-const NODE_TYPES = ["assignment", "call", "string", "import_statement", "import_from_statement", "comment"];
+const NODE_TYPES = ["assignment", "call", "import_statement", "import_from_statement", "comment"];
 
 export function extractPython(root: Node, text: string, language: LanguageId): FileFacts {
   const nodes = nodesByType(root, NODE_TYPES);
@@ -52,7 +52,8 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
       if (fact) jsonCandidates.push({ node, fact });
     }
   }
-  for (const node of nodes.get("string")!) {
+  // Strings are the most numerous nodes: look at them only when a key could be among them.
+  for (const node of mayHoldKeys(text) ? root.descendantsOfType("string") : []) {
     const literal = stringLiteralFact(node, facts.clients, text);
     if (literal) facts.stringLiterals.push(literal);
   }
