@@ -49,6 +49,11 @@ describe("clients across modules (CLI)", () => {
     assert.deepEqual([site("ts/src/app/digest.ts", 6)?.provider, site("ts/src/app/digest.ts", 6)?.checks.timeout], ["anthropic", "fail"]);
   });
 
+  it("a client made by a factory function in another module: `client = get_client()`, `makeClient().…`", () => {
+    assert.deepEqual([site("py/app/uses_factory.py", 7)?.provider, site("py/app/uses_factory.py", 7)?.checks.timeout], ["anthropic", "pass"]);
+    assert.deepEqual([site("ts/src/app/factory.ts", 4)?.provider, site("ts/src/app/factory.ts", 4)?.checks.timeout], ["openai", "fail"]);
+  });
+
   it("checking one file alone leaves the imported clients unknown: no call site, no guess", () => {
     const result = spawnSync(process.execPath, [CLI, "check", join(WORKSPACE, "py/app/chat.py"), "--format", "json"], { encoding: "utf8" });
     assert.deepEqual((JSON.parse(result.stdout) as Report).callSites, []);

@@ -107,6 +107,8 @@ function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks,
     const construction = hooks.clientOf(node);
     const { outer } = unwrapUp(node, g);
     const name = hooks.bindingOf(outer);
+    const factory = construction ? factoryOf(outer, name, g) : null;
+    if (construction && factory) clients.push({ ...clientFact(construction, factory.name, text, hooks), factory: true, exported: factory.exported });
     if (construction && name) {
       clients.push(clientFact(construction, name, text, hooks));
     } else if (!construction && name && isForeignConstructor(node, hooks)) {
@@ -114,13 +116,14 @@ function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks,
     }
   }
   clients.push(...derivedClients(clients, assignments, hooks.grammar));
+  const importedCalls = importedCallBindings(assignments, hooks);
   const sdks = sdksFor(hooks.ecosystem).filter((sdk) => hooks.imports.importsFrom(sdk.modules) || clients.some((c) => c.sdk === sdk) || sdk.http?.global);
   const callSites: CallSite[] = [];
   const callNodes: Node[] = [];
   for (const call of calls) {
     const callee = call.childForFieldName(g.callFunction);
     if (!callee) continue;
-    const match = (sdks.length > 0 ? matchMethod(callee, sdks, hooks, clients, otherObjects, text) : null) ?? importedReceiverMatch(callee, hooks);
+    const match = (sdks.length > 0 ? matchMethod(callee, sdks, hooks, clients, otherObjects, text) : null) ?? importedReceiverMatch(callee, hooks, importedCalls);
     // Plain HTTP is a model call only when it goes to a model API.
     if (!match || (match.sdk.http && !callsModelEndpoint(call, text, g, match.sdk.http.global !== undefined))) continue;
     callSites.push(callSiteFact(call, callee, match, text, hooks));
@@ -139,8 +142,8 @@ const DERIVING_METHODS = /^(with_structured_output|withStructuredOutput|bind_too
  */
 function derivedClients(clients: ClientFact[], assignments: Node[], g: Grammar): ClientFact[] {
   const derived: ClientFact[] = [];
-  if (!clients.some((c) => c.sdk.limitsOnClient)) return derived;
-  const known = () => [...clients, ...derived].filter((c) => c.sdk.limitsOnClient && c.name);
+  if (!clients.some((c) => c.sdk.limitsOnClient || c.factory)) return derived;
+  const known = () => [...clients, ...derived].filter((c) => (c.sdk.limitsOnClient || c.factory) && c.name);
   for (let step = 0; step < 3; step++) {
     let added = false;
     for (const assignment of assignments) {
@@ -148,14 +151,55 @@ function derivedClients(clients: ClientFact[], assignments: Node[], g: Grammar):
       const left = form ? assignment.childForFieldName(form[1]) : null;
       const right = form ? assignment.childForFieldName(form[2]) : null;
       if (!left || !right || left.type !== g.identifier || known().some((c) => c.name === left.text)) continue;
-      const source = known().find((c) => buildsOn(right, c.name, g));
+      const source = known().find((c) => (c.factory ? callsFactory(right, c.name, g) : buildsOn(right, c.name, g)));
       if (!source) continue;
-      derived.push({ ...source, name: left.text, exported: source.exported && !g.functions.includes(enclosingScope(assignment, g).type) });
+      derived.push({ ...source, factory: false, name: left.text, exported: !g.functions.includes(enclosingScope(assignment, g).type) });
       added = true;
     }
     if (!added) break;
   }
   return derived;
+}
+
+/** `right` is `name(…)` (awaited or not): a call of the factory. */
+function callsFactory(right: Node, name: string, g: Grammar): boolean {
+  const value = right.type === g.await ? (right.namedChildren[0] ?? right) : right;
+  return value.type === g.call && value.childForFieldName(g.callFunction)?.text === name;
+}
+
+/**
+ * `def get_client(): return OpenAI(…)`, `const makeClient = () => new OpenAI(…)`, or a client
+ * bound to a name the function then returns: the function's name, and whether other modules
+ * can import it.
+ */
+function factoryOf(outer: Node, boundTo: string | null, g: Grammar): { name: string; exported: boolean } | null {
+  const parent = parentOf(outer);
+  const returned = parent !== null && (g.returnStatements.includes(parent.type) || (parent.type === "arrow_function" && parent.childForFieldName("body")?.id === outer.id));
+  const fn = enclosingScope(outer, g);
+  if (!g.functions.includes(fn.type)) return null;
+  if (!returned && !(boundTo && new RegExp(`\\breturn\\s+${boundTo.replace(/[.$]/g, "\\$&")}\\s*($|[;\\n])`, "m").test(fn.text))) return null;
+  const named = fn.childForFieldName("name");
+  const declarator = named ? null : parentOf(fn);
+  const name = named?.text ?? (declarator?.type === "variable_declarator" ? declarator.childForFieldName("name")?.text : undefined);
+  if (!name || !/^[\w$]+$/.test(name)) return null;
+  return { name, exported: !g.functions.includes(enclosingScope(declarator ?? fn, g).type) };
+}
+
+/** `client = get_client()` where `get_client` is imported: the name holds whatever that module's factory makes. */
+function importedCallBindings(assignments: Node[], hooks: AdapterHooks): Map<string, { module: string; name: string }> {
+  const g = hooks.grammar;
+  const bindings = new Map<string, { module: string; name: string }>();
+  for (const assignment of assignments) {
+    const form = g.assignments.find(([type]) => type === assignment.type);
+    const left = form ? assignment.childForFieldName(form[1]) : null;
+    let right = form ? assignment.childForFieldName(form[2]) : null;
+    if (right?.type === g.await) right = right.namedChildren[0] ?? null;
+    const callee = right?.type === g.call ? right.childForFieldName(g.callFunction) : null;
+    const imported = callee?.type === g.identifier ? hooks.imports.get(callee.text) : undefined;
+    if (!left || left.type !== g.identifier || !imported?.name || imported.name === "default" || sdkForModule(hooks.ecosystem, imported.module)) continue;
+    bindings.set(left.text, { module: imported.module, name: imported.name });
+  }
+  return bindings;
 }
 
 /** `right` is a pipe containing `name`, or a deriving method called on it or given it. */
@@ -280,10 +324,15 @@ function moduleConstant(name: string, text: string): string | undefined {
  * (`from app.llm import client`): a call site whose client the workspace resolves at lint
  * time; the SDK here is provisional, the client's own replaces it (or the site is dropped).
  */
-function importedReceiverMatch(callee: Node, hooks: AdapterHooks): MethodMatch | null {
-  const { root, names } = memberChain(callee, hooks.grammar);
-  const imported = root.type === hooks.grammar.identifier ? hooks.imports.get(root.text) : undefined;
-  if (!imported || imported.name === null || imported.name === "default" || sdkForModule(hooks.ecosystem, imported.module)) return null;
+function importedReceiverMatch(callee: Node, hooks: AdapterHooks, importedCalls: Map<string, { module: string; name: string }>): MethodMatch | null {
+  const g = hooks.grammar;
+  const { root, names } = memberChain(callee, g);
+  // `client.…` with `client` imported, or made by an imported factory (`get_client().…`, `client = get_client()`).
+  const factoryCall = root.type === g.call ? root.childForFieldName(g.callFunction) : null;
+  const receiver = factoryCall?.type === g.identifier ? factoryCall.text : root.type === g.identifier ? root.text : null;
+  const direct = receiver ? hooks.imports.get(receiver) : undefined;
+  const imported = direct?.name ? { module: direct.module, name: direct.name } : root.type === g.identifier ? importedCalls.get(root.text) : undefined;
+  if (!imported || imported.name === "default" || sdkForModule(hooks.ecosystem, imported.module)) return null;
   const path = names.filter((n) => !RAW_RESPONSE_ACCESSORS.includes(n)).join(".");
   for (const sdk of sdksFor(hooks.ecosystem)) {
     if (sdk.clientClasses.length === 0) continue;
@@ -319,6 +368,10 @@ function resolveReceiver(
       if (construction.sdk !== sdk) return null;
       return { client: clientFact(construction, "", text, hooks), resolution: "local", withOptions: null };
     }
+    // `get_client().chat.completions.create(…)`: the factory's client.
+    const factoryName = root.childForFieldName(g.callFunction)?.text;
+    const factory = receiverNames.length === 0 ? clients.find((c) => c.factory && c.name === factoryName) : undefined;
+    if (factory) return factory.sdk === sdk ? { client: factory, resolution: "local", withOptions: null } : null;
     return imported ? { client: null, resolution: "unresolved", withOptions: null } : null;
   }
   // `client.beta.threads.messages.create` is the Assistants API, not Anthropic's `messages.create`.

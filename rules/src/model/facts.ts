@@ -67,6 +67,8 @@ export interface ClientFact {
   functionSpan: Span | null;
   /** Bound at module level, so other modules can import it. */
   exported: boolean;
+  /** A function that returns the client (`def get_client(): return OpenAI(…)`): `name` is the function's. */
+  factory?: boolean;
   line: number;
 }
 

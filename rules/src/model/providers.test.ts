@@ -77,6 +77,10 @@ describe("Python providers", () => {
   it("the pre-1.0 OpenAI module API", () => {
     expectOne(`import openai\nopenai.ChatCompletion.create(model="gpt-5.5-2026-04-23", messages=[], request_timeout=30)\n`, { provider: "openai", api: "ChatCompletion.create", timeout: "pass", outputLimit: "fail" });
   });
+  it("a client made by a factory function in the same module, called directly or through a name", () => {
+    const code = `from openai import OpenAI\ndef get_client():\n    return OpenAI(timeout=20)\ndef make():\n    c = OpenAI()\n    return c\nget_client().chat.completions.create(model="m", messages=[], max_tokens=5)\nslow = make()\nslow.chat.completions.create(model="m", messages=[], max_tokens=5)\n`;
+    assert.deepEqual(sitesOf(code).map((s) => s.timeout), ["pass", "fail"]);
+  });
   it("a one-word method is a call site only on a client the engine found", () => {
     assert.deepEqual(sitesOf(`import cohere\nfrom app.bots import bot\nbot.chat("hello")\n`), []);
     assert.deepEqual(sitesOf(`from langchain_openai import ChatOpenAI\nchain = prompt | retriever\nchain.invoke({"q": 1})\n`), []);
