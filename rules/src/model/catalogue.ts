@@ -131,6 +131,21 @@ const PYTHON_PROVIDERS: SdkEntry[] = [
     usageField: "usage",
   },
   {
+    id: "together-python",
+    displayName: "Together SDK",
+    provider: "together",
+    ecosystem: "python",
+    modules: ["together"],
+    clientClasses: ["Together", "AsyncTogether"],
+    methods: [...CHAT_METHODS_OPENAI_STYLE, { path: "completions.create", kind: "completion", outputLimit: ["max_tokens"] }, { path: "embeddings.create", kind: "embedding", outputLimit: [] }],
+    // Together's SDK gives up after 60 s by default.
+    timeout: { option: "timeout", unit: "s", defaultSeconds: 60, alternatives: [] },
+    apiKeyOption: "api_key",
+    baseUrlOption: "base_url",
+    apiKeyEnv: "TOGETHER_API_KEY",
+    usageField: "usage",
+  },
+  {
     id: "mistral-python",
     displayName: "Mistral SDK",
     provider: "mistral",
@@ -363,6 +378,25 @@ const JS_PROVIDERS: SdkEntry[] = [
     apiKeyOption: "apiKey",
     baseUrlOption: "baseURL",
     apiKeyEnv: "GROQ_API_KEY",
+    usageField: "usage",
+  },
+  {
+    id: "cohere-js",
+    displayName: "Cohere SDK",
+    provider: "cohere",
+    ecosystem: "js",
+    modules: ["cohere-ai"],
+    clientClasses: ["CohereClientV2", "CohereClient"],
+    methods: [
+      { path: "chat", kind: "chat", outputLimit: ["maxTokens", "max_tokens"] },
+      { path: "chatStream", kind: "chat", outputLimit: ["maxTokens", "max_tokens"] },
+      { path: "embed", kind: "embedding", outputLimit: [] },
+    ],
+    // Per request: `chat(body, { timeoutInSeconds })`; the client's default is 300 s.
+    timeout: { option: "timeoutInSeconds", unit: "s", defaultSeconds: 300, alternatives: ["abortSignal"] },
+    apiKeyOption: "token",
+    baseUrlOption: "environment",
+    apiKeyEnv: "CO_API_KEY",
     usageField: "usage",
   },
   {

@@ -27,6 +27,9 @@ describe("Python providers", () => {
   it("Groq: 60 s default timeout counts, output limit needed", () => {
     expectOne(`from groq import Groq\nc = Groq()\nc.chat.completions.create(model="llama-3.3-70b-versatile", messages=[])\n`, { provider: "groq", api: "chat.completions.create", timeout: "pass", outputLimit: "fail" });
   });
+  it("Together: OpenAI-style, with a 60 s default", () => {
+    expectOne(`from together import Together\nc = Together()\nc.chat.completions.create(model="m", messages=[], max_tokens=10)\n`, { provider: "together", api: "chat.completions.create", timeout: "pass", outputLimit: "pass" });
+  });
   it("Mistral: timeout_ms in milliseconds, no default", () => {
     expectOne(`from mistralai import Mistral\nc = Mistral(api_key=k)\nc.chat.complete(model="mistral-small-2503", messages=[], max_tokens=100)\n`, { provider: "mistral", api: "chat.complete", timeout: "fail", outputLimit: "pass" });
     expectOne(`from mistralai import Mistral\nc = Mistral(api_key=k, timeout_ms=20000)\nc.chat.complete(model="m", messages=[])\n`, { provider: "mistral", api: "chat.complete", timeout: "pass" });
@@ -92,6 +95,10 @@ describe("TypeScript providers", () => {
     expectOne(`import Groq from "groq-sdk";\nconst c = new Groq();\nawait c.chat.completions.create({ model: "m", messages: [] });\n`, { provider: "groq", api: "chat.completions.create", timeout: "pass" }, "typescript");
     expectOne(`import { Mistral } from "@mistralai/mistralai";\nconst c = new Mistral({ apiKey });\nawait c.chat.complete({ model: "m", messages: [], maxTokens: 50 }, { timeoutMs: 20000 });\n`, { provider: "mistral", api: "chat.complete", timeout: "pass", outputLimit: "pass" }, "typescript");
     expectOne(`import { GoogleGenAI } from "@google/genai";\nconst ai = new GoogleGenAI({});\nawait ai.models.generateContent({ model: "m", contents: "hi", config: { maxOutputTokens: 300, httpOptions: { timeout: 30000 } } });\n`, { provider: "google", api: "models.generateContent", timeout: "pass", outputLimit: "pass" }, "typescript");
+  });
+  it("cohere-ai: timeoutInSeconds per request, 300 s by default", () => {
+    expectOne(`import { CohereClientV2 } from "cohere-ai";\nconst co = new CohereClientV2({ token });\nawait co.chat({ model: "command-a-03-2025", messages: [], maxTokens: 200 });\n`, { provider: "cohere", api: "chat", timeout: "fail", outputLimit: "pass" }, "typescript");
+    expectOne(`import { CohereClientV2 } from "cohere-ai";\nconst co = new CohereClientV2({ token });\nawait co.chat({ model: "m", messages: [] }, { timeoutInSeconds: 30 });\n`, { provider: "cohere", api: "chat", timeout: "pass" }, "typescript");
   });
   it("Ollama's JS library: the default export and `new Ollama()`", () => {
     expectOne(`import ollama from "ollama";\nawait ollama.chat({ model: "llama3.2", messages: [], options: { num_predict: 200 } });\n`, { provider: "ollama", api: "chat", timeout: "fail", outputLimit: "pass", usageRecorded: "unknown" }, "typescript");
