@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { ExcludeFilter, filesExcludeGlobs, globToRegExp } from "./workspaceExclude";
+import { globToRegExp } from "../../rules/src/config/glob";
+import { ExcludeFilter, filesExcludeGlobs } from "./workspaceExclude";
 
 it("matches VS Code globs", () => {
   const cases: [string, string, boolean][] = [

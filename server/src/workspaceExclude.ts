@@ -5,6 +5,7 @@
  * walk itself, in rules/src/project/walk.ts; `ai-readiness.json`'s include/exclude per file,
  * by the config the reports lint each file with.)
  */
+import { globToRegExp } from "../../rules/src/config/glob";
 
 export class ExcludeFilter {
   private readonly patterns: RegExp[];
@@ -35,39 +36,4 @@ export function filesExcludeGlobs(setting: unknown): string[] {
   return Object.entries(setting as Record<string, unknown>)
     .filter(([, on]) => on === true)
     .map(([glob]) => glob);
-}
-
-/** A VS Code glob (`**`, `*`, `?`, `{a,b}`, `[abc]`) as an anchored regular expression. */
-export function globToRegExp(glob: string): RegExp {
-  let source = "";
-  let braces = 0;
-  const g = glob.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
-  for (let i = 0; i < g.length; i++) {
-    const ch = g[i];
-    if (ch === "*") {
-      if (g[i + 1] === "*") {
-        // `**/` matches zero or more folders; a trailing `**` anything below.
-        const slash = g[i + 2] === "/";
-        source += slash ? "(?:[^/]*/)*" : ".*";
-        i += slash ? 2 : 1;
-      } else source += "[^/]*";
-    } else if (ch === "?") source += "[^/]";
-    else if (ch === "{") {
-      braces++;
-      source += "(?:";
-    } else if (ch === "}" && braces > 0) {
-      braces--;
-      source += ")";
-    } else if (ch === "," && braces > 0) source += "|";
-    else if (ch === "[") {
-      const end = g.indexOf("]", i + 1);
-      if (end < 0) source += "\\[";
-      else {
-        const body = g.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
-        source += `[${body}]`;
-        i = end;
-      }
-    } else source += /[.+^$()|\\/]/.test(ch) ? `\\${ch}` : ch;
-  }
-  return new RegExp(`^${source}$`);
 }

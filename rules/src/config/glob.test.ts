@@ -21,6 +21,8 @@ describe("globMatcher", () => {
     ["legacy/", "legacy/old.py", true],
     ["a?c.py", "abc.py", true],
     ["a?c.py", "a/c.py", false],
+    ["src/{a*", "src/{ab", true],
+    ["[ab].py", "b.py", true],
   ];
   for (const [pattern, path, expected] of cases) {
     it(`${pattern} ${expected ? "matches" : "does not match"} ${path}`, () => {

@@ -1,47 +1,62 @@
 /**
- * The `include`/`exclude` patterns of `ai-readiness.json`, matched against paths relative to
- * the config file's folder with `/` separators. The usual glob syntax: `*` and `?` stay inside
- * one path segment, `**` spans any number of segments, `{a,b}` picks one. As in `.gitignore`,
- * a pattern with no `/` matches at any depth (`tests` = `**\/tests`), and a pattern that
- * matches a folder matches everything inside it.
+ * Globs, one translation for the whole project: `*` and `?` stay inside one path segment,
+ * `**` spans any number of segments, `{a,b}` picks one, `[abc]`/`[!abc]` is a character class.
+ * Paths are relative, with `/` separators.
+ *
+ * `globToRegExp` is the glob alone, anchored (VS Code's `files.exclude`). `globMatcher` reads
+ * the `include`/`exclude` patterns of `ai-readiness.json` as `.gitignore` does: a pattern with
+ * no `/` matches at any depth (`tests` = `**\/tests`), and a pattern that matches a folder
+ * matches everything inside it.
  */
 export type PathMatcher = (relativePath: string) => boolean;
 
 export function globMatcher(patterns: readonly string[]): PathMatcher {
-  const regexes = patterns.map(globToRegExp);
+  const regexes = patterns.map((pattern) => {
+    let glob = clean(pattern.trim());
+    if (!glob.includes("/")) glob = `**/${glob}`;
+    return new RegExp(`^${globSource(glob.replace(/^\//, ""))}(?:/.*)?$`);
+  });
   return (path) => regexes.some((regex) => regex.test(path));
 }
 
-export function globToRegExp(pattern: string): RegExp {
-  let glob = pattern.trim().replace(/^\.\//, "").replace(/\/+$/, "");
-  if (!glob.includes("/")) glob = `**/${glob}`;
-  glob = glob.replace(/^\//, "");
-  let source = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*" && glob[i + 1] === "*") {
-      // `**/` is zero or more whole segments; a trailing `**` is everything below.
-      if (glob[i + 2] === "/") {
-        source += "(?:[^/]+/)*";
-        i += 2;
-      } else {
-        source += ".*";
-        i += 1;
-      }
-    } else if (c === "*") source += "[^/]*";
-    else if (c === "?") source += "[^/]";
-    else if (c === "{") {
-      const close = glob.indexOf("}", i);
-      if (close === -1) source += "\\{";
-      else {
-        source += `(?:${glob.slice(i + 1, close).split(",").map(escape).join("|")})`;
-        i = close;
-      }
-    } else source += escape(c);
-  }
-  return new RegExp(`^${source}(?:/.*)?$`);
+export function globToRegExp(glob: string): RegExp {
+  return new RegExp(`^${globSource(clean(glob))}$`);
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Backslashes as separators, no leading `./`, no trailing `/`. */
+function clean(glob: string): string {
+  return glob.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+}
+
+function globSource(g: string): string {
+  let source = "";
+  let braces = 0;
+  for (let i = 0; i < g.length; i++) {
+    const ch = g[i];
+    if (ch === "*") {
+      if (g[i + 1] === "*") {
+        // `**/` matches zero or more folders; a trailing `**` anything below.
+        const slash = g[i + 2] === "/";
+        source += slash ? "(?:[^/]*/)*" : ".*";
+        i += slash ? 2 : 1;
+      } else source += "[^/]*";
+    } else if (ch === "?") source += "[^/]";
+    else if (ch === "{" && g.indexOf("}", i) > i) {
+      braces++;
+      source += "(?:";
+    } else if (ch === "}" && braces > 0) {
+      braces--;
+      source += ")";
+    } else if (ch === "," && braces > 0) source += "|";
+    else if (ch === "[") {
+      const end = g.indexOf("]", i + 1);
+      if (end < 0) source += "\\[";
+      else {
+        const body = g.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
+        source += `[${body}]`;
+        i = end;
+      }
+    } else source += /[.+^$()|\\/{}\]]/.test(ch) ? `\\${ch}` : ch;
+  }
+  return source;
 }
