@@ -221,11 +221,15 @@ export function insertionInList(
   return { offset: last.endIndex, before: ", ", after: "", assign };
 }
 
-/** The text that adds `name` with `valueText` to `bag`, or null when it cannot be added. */
+/** The text that adds `name` (or `outer.inner`) with `valueText` to `bag`, or null when it cannot be added. */
 export function optionInsertEdit(bag: OptionsBag, name: string, valueText: string): { start: number; end: number; text: string } | null {
   const at = bag.insertion;
   if (!at) return null;
-  return { start: at.offset, end: at.offset, text: `${at.before}${name}${at.assign}${valueText}${at.after}` };
+  // `http_options.timeout`: a new `http_options={"timeout": …}` (or `{ timeout: … }`), never into one already there.
+  const [outer, inner] = name.split(".");
+  if (inner !== undefined && bag.entries.some((e) => e.name === outer)) return null;
+  const value = inner === undefined ? valueText : at.assign === "=" ? `{"${inner}": ${valueText}}` : `{ ${inner}: ${valueText} }`;
+  return { start: at.offset, end: at.offset, text: `${at.before}${outer}${at.assign}${value}${at.after}` };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Rule, FindingDraft } from "../../rule";
-import type { CallSite, OptionsBag } from "../../model/facts";
+import type { CallSite } from "../../model/facts";
 import type { ProjectFacts } from "../../model/project";
 import { optionInsertEdit } from "../../model/syntax";
 
@@ -22,7 +22,7 @@ export const missingOutputLimit: Rule = {
       const assign = site.sdk.ecosystem === "python" ? "=" : ": ";
       const value = `${context.fix.maxOutputTokens}`;
       const disabled = target?.entries.find((e) => site.method.outputLimit.includes(e.name) && e.literal === null);
-      const edit = !target ? null : disabled ? { ...disabled.valueSpan, text: value } : insertLimit(site, target, name, value);
+      const edit = !target ? null : disabled ? { ...disabled.valueSpan, text: value } : optionInsertEdit(target, name, value);
       findings.push({
         span: site.calleeSpan,
         message: disabled
@@ -34,14 +34,6 @@ export const missingOutputLimit: Rule = {
     return findings;
   },
 };
-
-/** `name=value`, or for `config.max_output_tokens` a new `config={...}` when the call has none. */
-function insertLimit(site: CallSite, bag: OptionsBag, name: string, value: string) {
-  const [outer, inner] = name.split(".");
-  if (!inner) return optionInsertEdit(bag, name, value);
-  if (bag.entries.some((e) => e.name === outer)) return null;
-  return optionInsertEdit(bag, outer, site.sdk.ecosystem === "python" ? `{"${inner}": ${value}}` : `{ ${inner}: ${value} }`);
-}
 
 /** The parameter this call takes: the first the catalogue lists, or `maxTokens` on AI SDK 4. */
 function limitName(site: CallSite, project: ProjectFacts): string {

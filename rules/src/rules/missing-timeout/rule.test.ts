@@ -32,6 +32,10 @@ ruleCases("missing-timeout", {
   ],
   invalid: [
     {
+      code: `from google import genai\nc = genai.Client()\nc.models.generate_content(model="m", contents="hi")\n`,
+      output: `from google import genai\nc = genai.Client(http_options={"timeout": 30000})\nc.models.generate_content(model="m", contents="hi")\n`,
+    },
+    {
       code: `import axios from "axios";\nawait axios.post("https://api.openai.com/v1/chat/completions", body);\n`,
       language: "typescript",
       message: /the axios library never times out a call/,

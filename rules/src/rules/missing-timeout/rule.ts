@@ -1,5 +1,5 @@
 import type { Rule, FindingDraft, RuleContext } from "../../rule";
-import type { CallSite, ClientFact, OptionsBag } from "../../model/facts";
+import type { CallSite, ClientFact } from "../../model/facts";
 import { timeoutCheck } from "../../model/checks";
 import { optionInsertEdit } from "../../model/syntax";
 import type { Fix } from "../../types";
@@ -58,7 +58,7 @@ function timeoutFix(context: RuleContext, site: CallSite, disabledValue: { start
   }
   const client = site.clientResolution === "local" && site.client?.name && site.client.options ? site.client : null;
   if (client) {
-    const edit = insertOption(site, client.options!, option, value);
+    const edit = optionInsertEdit(client.options!, option, value);
     if (edit) {
       const count = callsFailingOn(context, client);
       const calls = count === 1 ? "1 call" : `${count} calls`;
@@ -81,14 +81,6 @@ function timeoutFix(context: RuleContext, site: CallSite, disabledValue: { start
   }
   const edit = site.options && optionInsertEdit(site.options, option, value);
   return edit ? { title, safety: "unsafe", edits: [edit] } : null;
-}
-
-/** `name=value`, or for `outer.inner` a new `outer={"inner": value}` (none when `outer` is already there). */
-function insertOption(site: CallSite, bag: OptionsBag, name: string, value: string) {
-  const [outer, inner] = name.split(".");
-  if (!inner) return optionInsertEdit(bag, name, value);
-  if (bag.entries.some((e) => e.name === outer)) return null;
-  return optionInsertEdit(bag, outer, site.sdk.ecosystem === "python" ? `{"${inner}": ${value}}` : `{ ${inner}: ${value} }`);
 }
 
 function callsFailingOn(context: RuleContext, client: ClientFact): number {
