@@ -9,7 +9,7 @@ import type { LanguageId } from "../types";
 import type { CallSite, ClientFact, FileFacts, ImportFacts, JsonParseFact, OptionsBag, ResultUse, StringLiteralFact, Suppression } from "./facts";
 import type { Grammar } from "./grammar";
 import type { ImportTable } from "./imports";
-import { enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, taintedNames, unwrapUp } from "./flow";
+import { assignmentSides, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, taintedNames, unwrapUp, withoutAwait } from "./flow";
 import { isBroken, parentOf, spanOf, startsItsLine, statementFact, type Node } from "./syntax";
 import { SDK_SERIALISERS } from "./validators";
 import { callContext } from "./context";
@@ -147,9 +147,7 @@ function derivedClients(clients: ClientFact[], assignments: Node[], g: Grammar):
   for (let step = 0; step < 3; step++) {
     let added = false;
     for (const assignment of assignments) {
-      const form = g.assignments.find(([type]) => type === assignment.type);
-      const left = form ? assignment.childForFieldName(form[1]) : null;
-      const right = form ? assignment.childForFieldName(form[2]) : null;
+      const { left, right } = assignmentSides(assignment, g) ?? {};
       if (!left || !right || left.type !== g.identifier || known().some((c) => c.name === left.text)) continue;
       const source = known().find((c) => (c.factory ? callsFactory(right, c.name, g) : buildsOn(right, c.name, g)));
       if (!source) continue;
@@ -163,7 +161,7 @@ function derivedClients(clients: ClientFact[], assignments: Node[], g: Grammar):
 
 /** `right` is `name(…)` (awaited or not): a call of the factory. */
 function callsFactory(right: Node, name: string, g: Grammar): boolean {
-  const value = right.type === g.await ? (right.namedChildren[0] ?? right) : right;
+  const value = withoutAwait(right, g);
   return value.type === g.call && value.childForFieldName(g.callFunction)?.text === name;
 }
 
@@ -190,10 +188,9 @@ function importedCallBindings(assignments: Node[], hooks: AdapterHooks): Map<str
   const g = hooks.grammar;
   const bindings = new Map<string, { module: string; name: string }>();
   for (const assignment of assignments) {
-    const form = g.assignments.find(([type]) => type === assignment.type);
-    const left = form ? assignment.childForFieldName(form[1]) : null;
-    let right = form ? assignment.childForFieldName(form[2]) : null;
-    if (right?.type === g.await) right = right.namedChildren[0] ?? null;
+    const sides = assignmentSides(assignment, g);
+    const left = sides?.left;
+    const right = sides && withoutAwait(sides.right, g);
     const callee = right?.type === g.call ? right.childForFieldName(g.callFunction) : null;
     const imported = callee?.type === g.identifier ? hooks.imports.get(callee.text) : undefined;
     if (!left || left.type !== g.identifier || !imported?.name || imported.name === "default" || sdkForModule(hooks.ecosystem, imported.module)) continue;
@@ -204,7 +201,7 @@ function importedCallBindings(assignments: Node[], hooks: AdapterHooks): Map<str
 
 /** `right` is a pipe containing `name`, or a deriving method called on it or given it. */
 function buildsOn(right: Node, name: string, g: Grammar): boolean {
-  const value = right.type === g.await ? (right.namedChildren[0] ?? right) : right;
+  const value = withoutAwait(right, g);
   // Python's LCEL pipe; JS pipes with `.pipe()`.
   if (value.type === "binary_operator") return value.childForFieldName("operator")?.text === "|" && referencedNames(value, g).has(name);
   if (value.type !== g.call) return false;

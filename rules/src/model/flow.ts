@@ -140,6 +140,19 @@ export function usageReadOf(scope: Node, name: string, after: number, g: Grammar
   return verdict;
 }
 
+/** The two sides of an assignment form (`x = v`, `const x = v`, `x += v`), or null for any other node. */
+export function assignmentSides(node: Node, g: Grammar): { left: Node; right: Node } | null {
+  const form = g.assignments.find(([type]) => type === node.type);
+  const left = form ? node.childForFieldName(form[1]) : null;
+  const right = form ? node.childForFieldName(form[2]) : null;
+  return left && right ? { left, right } : null;
+}
+
+/** `await x` → `x`; anything else as it is. */
+export function withoutAwait(node: Node, g: Grammar): Node {
+  return node.type === g.await ? (node.namedChildren[0] ?? node) : node;
+}
+
 /** Identifier names referenced in an expression (not property names). */
 export function referencedNames(node: Node, g: Grammar): Set<string> {
   const names = new Set<string>();

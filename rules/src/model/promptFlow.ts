@@ -6,7 +6,7 @@
 import type { Span } from "../types";
 import type { OptionsBag } from "./facts";
 import type { Grammar } from "./grammar";
-import { enclosingScope, referencedNames, boundNames, taintedNames } from "./flow";
+import { assignmentSides, enclosingScope, referencedNames, boundNames, taintedNames } from "./flow";
 import { parentOf, spanOf, type Node } from "./syntax";
 
 /** Request data in handlers: Flask/Django/FastAPI/Starlette, Express, Next.js. */
@@ -107,13 +107,10 @@ function bulkSeeds(scope: Node, g: Grammar): Map<string, number> {
 /** Names assigned (in this function) a value matching `source`, unless it also matches `unless`. */
 function assignedFrom(scope: Node, source: RegExp, g: Grammar, unless?: RegExp): string[] {
   const names: string[] = [];
-  for (const [type, leftField, rightField] of g.assignments) {
-    for (const node of scope.descendantsOfType(type)) {
-      const right = node.childForFieldName(rightField);
-      const left = node.childForFieldName(leftField);
-      if (!right || !left || enclosingScope(node, g).id !== scope.id) continue;
-      if (source.test(right.text) && !unless?.test(right.text)) names.push(...boundNames(left, g));
-    }
+  for (const node of scope.descendantsOfType(g.assignments.map(([type]) => type))) {
+    const sides = assignmentSides(node, g);
+    if (!sides || enclosingScope(node, g).id !== scope.id) continue;
+    if (source.test(sides.right.text) && !unless?.test(sides.right.text)) names.push(...boundNames(sides.left, g));
   }
   return names;
 }
