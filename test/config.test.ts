@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import Ajv from "ajv";
-import { parseJsonc, type JsonValue } from "../rules/src/config/jsonc";
+import { parseJsonc, plainJson } from "../rules/src/config/jsonc";
 import { RULES, type Report } from "../rules/src/index";
 import { CLI, DIST, EXAMPLES, REPO_ROOT } from "./helpers";
 
@@ -27,12 +27,6 @@ function workspace(): string {
   // The tests count the findings of summarize.py and classify.py only.
   rmSync(join(dir, "app", "agent.py"));
   return dir;
-}
-
-function plain(value: JsonValue): unknown {
-  if (value.kind === "object") return Object.fromEntries(value.members.map((m) => [m.key, plain(m.value)]));
-  if (value.kind === "array") return value.items.map(plain);
-  return value.kind === "null" ? null : value.value;
 }
 
 describe("ai-readiness.json in the CLI", () => {
@@ -122,7 +116,7 @@ describe("the config schema", () => {
     const dir = mkdtempSync(join(tmpdir(), "ai-readiness-init-"));
     try {
       run(dir, ["init"]);
-      const starter = plain(parseJsonc(readFileSync(join(dir, "ai-readiness.json"), "utf8")));
+      const starter = plainJson(parseJsonc(readFileSync(join(dir, "ai-readiness.json"), "utf8")));
       assert.ok(validate(starter), JSON.stringify(validate.errors));
       assert.ok(!validate({ rules: { "missing-timeout": "loud" } }));
       assert.ok(!validate({ rulez: {} }));

@@ -1,19 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { JsonSyntaxError, parseJsonc, type JsonValue } from "./jsonc";
-
-function plain(value: JsonValue): unknown {
-  switch (value.kind) {
-    case "object":
-      return Object.fromEntries(value.members.map((m) => [m.key, plain(m.value)]));
-    case "array":
-      return value.items.map(plain);
-    case "null":
-      return null;
-    default:
-      return value.value;
-  }
-}
+import { JsonSyntaxError, parseJsonc, plainJson } from "./jsonc";
 
 function errorOf(text: string): JsonSyntaxError {
   try {
@@ -28,7 +15,7 @@ function errorOf(text: string): JsonSyntaxError {
 describe("parseJsonc", () => {
   it("reads JSON with comments, trailing commas and a BOM", () => {
     const text = '\ufeff// starter\n{\n  "a": 1, /* inline */ "b": [true, false, null, "x\\n",],\n  "c": { "d": -2.5e3 },\n}\n';
-    assert.deepEqual(plain(parseJsonc(text)), { a: 1, b: [true, false, null, "x\n"], c: { d: -2500 } });
+    assert.deepEqual(plainJson(parseJsonc(text)), { a: 1, b: [true, false, null, "x\n"], c: { d: -2500 } });
   });
 
   it("keeps the span of every key and value", () => {

@@ -33,6 +33,13 @@ export class JsonSyntaxError extends Error {
 
 const MAX_DEPTH = 64;
 
+/** The value as plain data, as `JSON.parse` would give it (a `__proto__` key stays an own property). */
+export function plainJson(value: JsonValue): unknown {
+  if (value.kind === "object") return Object.fromEntries(value.members.map((m) => [m.key, plainJson(m.value)]));
+  if (value.kind === "array") return value.items.map(plainJson);
+  return value.kind === "null" ? null : value.value;
+}
+
 /** Parses the whole text; throws JsonSyntaxError with the offending span. */
 export function parseJsonc(text: string): JsonValue {
   const reader = new Reader(text);

@@ -2,7 +2,7 @@
  * The `compilerOptions.paths` aliases (`@/lib/ai`) of the `tsconfig.json` or `jsconfig.json`
  * nearest above some folders. Reads go through the function the host gives (no I/O here).
  */
-import { parseJsonc, type JsonValue } from "../config/jsonc";
+import { parseJsonc, plainJson } from "../config/jsonc";
 import { pathAliasesOf, type PathAliases } from "./moduleResolution";
 
 export interface AliasPathFunctions {
@@ -32,16 +32,10 @@ async function readAliases(dir: string, readFile: (path: string) => Promise<stri
     try {
       const config = parseJsonc(text);
       const options = config.kind === "object" ? config.members.find((m) => m.key === "compilerOptions")?.value : undefined;
-      return options?.kind === "object" ? pathAliasesOf(paths.slashed(dir), plain(options) as Record<string, unknown>) : null;
+      return options?.kind === "object" ? pathAliasesOf(paths.slashed(dir), plainJson(options) as Record<string, unknown>) : null;
     } catch {
       return null; // a broken tsconfig names no aliases; the compiler reports it
     }
   }
   return null;
-}
-
-function plain(value: JsonValue): unknown {
-  if (value.kind === "object") return Object.fromEntries(value.members.map((m) => [m.key, plain(m.value)]));
-  if (value.kind === "array") return value.items.map(plain);
-  return value.kind === "null" ? null : value.value;
 }
