@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { aiSdkMajorFromPackageJson, analyzeText, FileSkipped, mayContainModelCode, type FileFacts, type LanguageId, type ProjectFacts, type Span } from "../../rules/src/index";
 import { findSourceFiles } from "../../rules/src/project/walk";
 import { INSTRUMENTATION_MARKER } from "../../rules/src/model/telemetryCatalogue";
-import { exportedClientsOf, moduleExportsOf, projectFactsFor, type ModuleExports } from "../../rules/src/project/exportedClients";
+import { exportedClientsOf, moduleExportsOf, projectFactsFor } from "../../rules/src/project/exportedClients";
 import { ModuleResolver, type PathAliases } from "../../rules/src/project/moduleResolution";
 import { tsconfigAliases } from "../../rules/src/project/tsconfigAliases";
 import { readSource } from "../../rules/src/project/readSource";
@@ -47,7 +47,8 @@ export class ProjectIndex {
   private cached: ProjectFacts | null = null;
   /** tsconfig path aliases, read at each scan. */
   private aliases: PathAliases[] = [];
-  private clientIndex: { exports: Map<string, ModuleExports | undefined>; resolver: ModuleResolver } | null = null;
+  /** Module resolution over the indexed files: rebuilt only when files come or go, not on every edit. */
+  private resolution: { resolver: ModuleResolver; pathOf: Map<string, string> } | null = null;
   private scope: ScanScope = { folders: [], isExcluded: () => false };
   private readonly listeners = new Set<() => void>();
   /** Folders and links the last walk could not follow, with why (unreadable, a symlink loop). */
@@ -68,12 +69,13 @@ export class ProjectIndex {
   factsFor(uri: string, facts: FileFacts): ProjectFacts {
     const path = pathOf(uri);
     if (!path) return this.facts();
-    if (!this.clientIndex) {
-      const exports = new Map([...this.records.values()].map((r) => [slashed(r.path), moduleExportsOf(r.facts)]));
-      this.clientIndex = { exports, resolver: new ModuleResolver(new Set(exports.keys()), this.aliases) };
+    if (!this.resolution) {
+      const pathOf = new Map([...this.records.keys()].map((known) => [slashed(known), known]));
+      this.resolution = { pathOf, resolver: new ModuleResolver(new Set(pathOf.keys()), this.aliases) };
     }
-    const { exports, resolver } = this.clientIndex;
-    return projectFactsFor(this.facts(), slashed(path), facts, resolver, (target) => exports.get(target));
+    const { pathOf: native, resolver } = this.resolution;
+    // Exports are read from the records at lookup time, so an edit needs no rebuild.
+    return projectFactsFor(this.facts(), slashed(path), facts, resolver, (target) => moduleExportsOf(this.records.get(native.get(target) ?? "")?.facts ?? null));
   }
 
   /** What a file exports for others to import, as a comparable key. */
@@ -135,6 +137,7 @@ export class ProjectIndex {
     // `@/lib/ai`-style imports resolve through the tsconfig aliases above the scripts that import.
     const scriptFolders = [...this.records.values()].filter((r) => r.language !== "python" && r.facts?.callSites.some((c) => c.importedFrom)).map((r) => dirname(r.path));
     this.aliases = await tsconfigAliases(scriptFolders, (path) => fs.readFile(path, "utf8").catch(() => null), { join, dirname, slashed });
+    this.resolution = null;
     this.changed();
     // Open files may import clients the scan has just found.
     return JSON.stringify(this.facts()) !== before || [...this.records.values()].some((r) => exportedClientsOf(r.facts).size > 0);
@@ -189,7 +192,7 @@ export class ProjectIndex {
     if (first) this.instrumented.set(path, first);
     else this.instrumented.delete(path);
     this.cached = null;
-    if (this.inScope(path)) this.records.set(path, { path, language: facts.language, facts, skipped: null, fromEditor: true });
+    if (this.inScope(path)) this.setRecord({ path, language: facts.language, facts, skipped: null, fromEditor: true });
     this.changed();
     return had !== Boolean(first) || this.exportsKey(path) !== exportsBefore;
   }
@@ -199,6 +202,7 @@ export class ProjectIndex {
     const path = pathOf(uri);
     if (!path || !this.records.get(path)?.fromEditor) return false;
     this.records.delete(path);
+    this.resolution = null;
     return this.fileChanged(uri, language);
   }
 
@@ -207,13 +211,17 @@ export class ProjectIndex {
   }
 
   private forget(path: string): void {
-    this.records.delete(path);
+    if (this.records.delete(path)) this.resolution = null;
     if (this.instrumented.delete(path)) this.cached = null;
+  }
+
+  private setRecord(record: FileRecord): void {
+    if (!this.records.has(record.path)) this.resolution = null;
+    this.records.set(record.path, record);
   }
 
   private changed(): void {
     this.cached = null;
-    this.clientIndex = null;
     for (const listener of this.listeners) listener();
   }
 
@@ -228,7 +236,7 @@ export class ProjectIndex {
         skipped = error instanceof FileSkipped ? error.reason : `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
       }
     }
-    this.records.set(path, { path, language, facts, skipped, fromEditor: false });
+    this.setRecord({ path, language, facts, skipped, fromEditor: false });
     const first = facts?.instrumentation[0];
     if (first) this.instrumented.set(path, first);
     else this.instrumented.delete(path);
