@@ -114,6 +114,47 @@ const CHAT_METHODS_OPENAI_STYLE: MethodEntry[] = [{ path: "chat.completions.crea
 const LANGCHAIN_METHODS = (limits: string[]): MethodEntry[] =>
   ["invoke", "ainvoke", "stream", "astream", "batch", "abatch"].map((path) => ({ path, kind: "chat" as const, outputLimit: limits }));
 
+interface LangChainModel {
+  id: string;
+  module: string;
+  /** Whose models it runs (`ChatOpenAI` → OpenAI's). */
+  provider: string;
+  classes: string[];
+  limits: string[];
+  /** Python: other option names that set the timeout. */
+  alternatives?: string[];
+  defaultLimit?: number;
+  defaultSeconds?: number;
+  unbilled?: boolean;
+}
+
+/** LangChain chat-model packages: the model object is the client, and its options carry timeout and limits. */
+function langChainModels(ecosystem: Ecosystem, models: LangChainModel[]): SdkEntry[] {
+  const python = ecosystem === "python";
+  return models.map((model) => ({
+    id: model.id,
+    displayName: "LangChain chat model",
+    provider: "langchain",
+    ecosystem,
+    modules: [model.module],
+    modelProvider: model.provider,
+    clientClasses: model.classes,
+    methods: LANGCHAIN_METHODS(model.limits),
+    // Python: on the model only. JS: the model's `timeout` (ms) for every call, `invoke(input, { timeout, signal })` for one.
+    timeout: python
+      ? { option: "timeout", unit: "s", defaultSeconds: model.defaultSeconds ?? null, alternatives: model.alternatives ?? [], clientOnly: true }
+      : { option: "timeout", unit: "ms", defaultSeconds: model.defaultSeconds ?? null, alternatives: ["signal"] },
+    apiKeyOption: python ? "api_key" : "apiKey",
+    baseUrlOption: python ? "base_url" : "configuration",
+    apiKeyEnv: "OPENAI_API_KEY",
+    usageField: "usage_metadata",
+    limitsOnClient: true,
+    ...(model.defaultLimit ? { outputLimitDefault: model.defaultLimit } : {}),
+    ...(model.unbilled ? { unbilled: true } : {}),
+    tracedByEnvironment: true,
+  }));
+}
+
 const PYTHON_PROVIDERS: SdkEntry[] = [
   {
     id: "groq-python",
@@ -302,34 +343,14 @@ const PYTHON_PROVIDERS: SdkEntry[] = [
     usageField: "eval_count",
     unbilled: true,
   },
-  ...[
-    { id: "langchain-openai-python", module: "langchain_openai", provider: "openai", classes: ["ChatOpenAI", "AzureChatOpenAI"], limits: ["max_tokens", "max_completion_tokens"], timeout: "timeout", alternatives: ["request_timeout"] },
-    { id: "langchain-anthropic-python", module: "langchain_anthropic", provider: "anthropic", classes: ["ChatAnthropic"], limits: ["max_tokens", "max_tokens_to_sample"], timeout: "timeout", alternatives: ["default_request_timeout"], defaultLimit: 1024 },
-    { id: "langchain-google-python", module: "langchain_google_genai", provider: "google", classes: ["ChatGoogleGenerativeAI"], limits: ["max_output_tokens", "max_tokens"], timeout: "timeout", alternatives: [] },
-    { id: "langchain-groq-python", module: "langchain_groq", provider: "groq", classes: ["ChatGroq"], limits: ["max_tokens"], timeout: "timeout", alternatives: ["request_timeout"], defaultSeconds: 60 },
-    { id: "langchain-mistral-python", module: "langchain_mistralai", provider: "mistral", classes: ["ChatMistralAI"], limits: ["max_tokens"], timeout: "timeout", alternatives: [], defaultSeconds: 120 },
-    { id: "langchain-ollama-python", module: "langchain_ollama", provider: "ollama", classes: ["ChatOllama"], limits: ["num_predict"], timeout: "timeout", alternatives: ["client_kwargs"], unbilled: true },
-  ].map(
-    (entry): SdkEntry => ({
-      id: entry.id,
-      displayName: "LangChain chat model",
-      provider: "langchain",
-      ecosystem: "python",
-      modules: [entry.module],
-      modelProvider: entry.provider,
-      clientClasses: entry.classes,
-      methods: LANGCHAIN_METHODS(entry.limits),
-      timeout: { option: entry.timeout, unit: "s", defaultSeconds: entry.defaultSeconds ?? null, alternatives: entry.alternatives, clientOnly: true },
-      apiKeyOption: "api_key",
-      baseUrlOption: "base_url",
-      apiKeyEnv: "OPENAI_API_KEY",
-      usageField: "usage_metadata",
-      limitsOnClient: true,
-      ...(entry.defaultLimit ? { outputLimitDefault: entry.defaultLimit } : {}),
-      ...(entry.unbilled ? { unbilled: true } : {}),
-      tracedByEnvironment: true,
-    }),
-  ),
+  ...langChainModels("python", [
+    { id: "langchain-openai-python", module: "langchain_openai", provider: "openai", classes: ["ChatOpenAI", "AzureChatOpenAI"], limits: ["max_tokens", "max_completion_tokens"], alternatives: ["request_timeout"] },
+    { id: "langchain-anthropic-python", module: "langchain_anthropic", provider: "anthropic", classes: ["ChatAnthropic"], limits: ["max_tokens", "max_tokens_to_sample"], alternatives: ["default_request_timeout"], defaultLimit: 1024 },
+    { id: "langchain-google-python", module: "langchain_google_genai", provider: "google", classes: ["ChatGoogleGenerativeAI"], limits: ["max_output_tokens", "max_tokens"], alternatives: [] },
+    { id: "langchain-groq-python", module: "langchain_groq", provider: "groq", classes: ["ChatGroq"], limits: ["max_tokens"], alternatives: ["request_timeout"], defaultSeconds: 60 },
+    { id: "langchain-mistral-python", module: "langchain_mistralai", provider: "mistral", classes: ["ChatMistralAI"], limits: ["max_tokens"], alternatives: [], defaultSeconds: 120 },
+    { id: "langchain-ollama-python", module: "langchain_ollama", provider: "ollama", classes: ["ChatOllama"], limits: ["num_predict"], alternatives: ["client_kwargs"], unbilled: true },
+  ]),
 ];
 
 const JS_PROVIDERS: SdkEntry[] = [
@@ -459,7 +480,7 @@ const JS_PROVIDERS: SdkEntry[] = [
     apiKeyEnv: "GEMINI_API_KEY",
     usageField: "usageMetadata",
   },
-  ...[
+  ...langChainModels("js", [
     { id: "langchain-openai-js", module: "@langchain/openai", provider: "openai", classes: ["ChatOpenAI", "AzureChatOpenAI"], limits: ["maxTokens", "maxCompletionTokens"] },
     { id: "langchain-anthropic-js", module: "@langchain/anthropic", provider: "anthropic", classes: ["ChatAnthropic"], limits: ["maxTokens"], defaultLimit: 2048 },
     { id: "langchain-google-js", module: "@langchain/google-genai", provider: "google", classes: ["ChatGoogleGenerativeAI"], limits: ["maxOutputTokens"] },
@@ -467,28 +488,7 @@ const JS_PROVIDERS: SdkEntry[] = [
     { id: "langchain-groq-js", module: "@langchain/groq", provider: "groq", classes: ["ChatGroq"], limits: ["maxTokens"], defaultSeconds: 60 },
     { id: "langchain-mistral-js", module: "@langchain/mistralai", provider: "mistral", classes: ["ChatMistralAI"], limits: ["maxTokens"] },
     { id: "langchain-ollama-js", module: "@langchain/ollama", provider: "ollama", classes: ["ChatOllama"], limits: ["numPredict"], unbilled: true },
-  ].map(
-    (entry): SdkEntry => ({
-      id: entry.id,
-      displayName: "LangChain chat model",
-      provider: "langchain",
-      ecosystem: "js",
-      modules: [entry.module],
-      modelProvider: entry.provider,
-      clientClasses: entry.classes,
-      methods: LANGCHAIN_METHODS(entry.limits),
-      // A model's `timeout` (ms) applies to every call; `invoke(input, { timeout, signal })` to one.
-      timeout: { option: "timeout", unit: "ms", defaultSeconds: entry.defaultSeconds ?? null, alternatives: ["signal"] },
-      apiKeyOption: "apiKey",
-      baseUrlOption: "configuration",
-      apiKeyEnv: "OPENAI_API_KEY",
-      usageField: "usage_metadata",
-      limitsOnClient: true,
-      ...(entry.defaultLimit ? { outputLimitDefault: entry.defaultLimit } : {}),
-      ...(entry.unbilled ? { unbilled: true } : {}),
-      tracedByEnvironment: true,
-    }),
-  ),
+  ]),
 ];
 
 export const SDKS: SdkEntry[] = [
