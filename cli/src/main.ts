@@ -9,6 +9,9 @@ import { colorEnabled, render } from "./output";
 import { progressFor } from "./progress";
 import { renderConfigProblems } from "./configProblems";
 
+// For the code cache made at exit (bin.ts, codeCache.ts).
+export { restoreV8Flags } from "./scanFile";
+
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   switch (args.command) {
