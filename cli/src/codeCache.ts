@@ -9,7 +9,7 @@
  * - it lives in a folder of the OS temp folder that belongs to this user and that nobody else
  *   can write (never in the project); when that cannot be had, there is no cache;
  * - its name hashes the caller's key (the build's hash of the bundle, and the command), the
- *   bundle's size and time, the Node version, platform and architecture, and the flags given
+ *   bundle's size and time, the Node and V8 versions, platform and architecture, the flags given
  *   to Node. V8 itself rejects a cache of another V8 version, other V8 flags or a source of
  *   another length, and, with `--verify-snapshot-checksum` (set here), one whose bytes changed;
  * - anything wrong (unreadable, corrupt, rejected by V8) runs the bundle without the cache,
@@ -134,7 +134,7 @@ function checksummed<T>(work: () => T): T {
 
 function cachePaths(folder: string, file: string, key: string) {
   const { size, mtimeMs } = statSync(file);
-  const name = nameHash([key, file, size, mtimeMs, process.version, process.platform, process.arch, process.execArgv.join(" "), process.env.NODE_OPTIONS ?? ""].join("\0"));
+  const name = nameHash([key, file, size, mtimeMs, process.version, process.versions.v8, process.platform, process.arch, process.execArgv.join(" "), process.env.NODE_OPTIONS ?? ""].join("\0"));
   return { folder, cache: join(folder, `${name}.cache`), mark: join(folder, `${name}.mark`) };
 }
 
