@@ -13,7 +13,8 @@
  * round, so a burst of load elsewhere hits all of them alike. Figures: median, min and max.
  *
  *   node out/bench/cliScan.js [--runs 5] [--skip-peers] [--json file]   after `npm run build` and `tsc -b`
- *   node out/bench/cliScan.js --startup-only [--runs 15]                 the start-up cases alone, in a minute
+ *   node out/bench/cliScan.js --startup-only [--runs 15] [--baseline <other build>/dist/cli.js]
+ *                                 the start-up cases alone, in a minute; with --baseline, another build's CLI beside them
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -35,6 +36,9 @@ const MB = 1_000_000;
 const SKIP_PEERS = process.argv.includes("--skip-peers");
 /** `--startup-only`: the 10-file folder, `--version` and `node -e 0`, no workspace scans. */
 const STARTUP_ONLY = process.argv.includes("--startup-only");
+/** `--baseline <cli.js>`: another build of the CLI (an older commit's) timed beside this one in the start-up cases. */
+const baselineArg = process.argv.indexOf("--baseline");
+const BASELINE = baselineArg >= 0 ? process.argv[baselineArg + 1] : undefined;
 
 interface Case {
   name: string;
@@ -234,9 +238,15 @@ function measureStartup(scratchDir: string, runs: number): { tenFiles: Generated
     ten("CLI on 10 files, first run", { before: () => tempEnv(freshTemps[firstRuns++]!) }),
     ten("CLI on 10 files, no code cache", { env: { AI_READINESS_WORKERS: "0", AI_READINESS_CODE_CACHE: "0" } }),
     { name: "CLI --version", args: [CLI, "--version"], files: 0, bytes: 0 },
+    ...(BASELINE
+      ? [
+          { ...ten("baseline CLI on 10 files", {}), args: [BASELINE, "check", join(scratchDir, "ten"), "--format", "json"] },
+          { name: "baseline CLI --version", args: [BASELINE, "--version"], files: 0, bytes: 0 },
+        ]
+      : []),
   ];
-  // The second run of a command makes its cache; the timed rounds read it.
-  for (const c of [cases[1]!, cases[4]!]) for (let i = 0; i < 2; i++) run(c, false);
+  // The second run of a command makes its cache; the timed rounds read it (a baseline without one just runs twice more).
+  for (const c of cases.filter((_, i) => i === 1 || i >= 4)) for (let i = 0; i < 2; i++) run(c, false);
   const startup = measure(cases, runs);
   const [node, cached, first, uncached, version] = startup as [CaseResult, CaseResult, CaseResult, CaseResult, CaseResult];
   const vsNode = (r: CaseResult) => ({ wall: round(r.ms.median / node.ms.median, 2), cpu: round(r.cpuMs.median / node.cpuMs.median, 2) });
@@ -250,6 +260,10 @@ function measureStartup(scratchDir: string, runs: number): { tenFiles: Generated
     versionVsNode: vsNode(version).wall,
     versionVsNodeCpu: vsNode(version).cpu,
   };
+  if (BASELINE) {
+    const [baseline, baselineVersion] = startup.slice(5) as [CaseResult, CaseResult];
+    Object.assign(ratios, { baselineVsNode: vsNode(baseline).wall, baselineVsNodeCpu: vsNode(baseline).cpu, baselineVersionVsNode: vsNode(baselineVersion).wall, baselineVersionVsNodeCpu: vsNode(baselineVersion).cpu });
+  }
   return { tenFiles, startup, ratios };
 }
 
