@@ -21,7 +21,7 @@
  * leaves a mark: a CI job that runs the CLI once on a fresh machine would pay for serialising
  * a cache (about as much CPU as the cache saves) that nothing reads.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -95,7 +95,7 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions): Cache
     // Start over: mark again, and the next run writes a cache made under today's conditions.
     remove(paths.cache);
     remove(paths.mark);
-  } else if (paths && use === "writing" && !exists(paths.mark)) {
+  } else if (paths && use === "writing" && !existsSync(paths.mark)) {
     use = "marked";
     write(paths.mark, Buffer.alloc(0));
   }
@@ -143,15 +143,6 @@ function readCache(path: string): Buffer | null {
     return readFileSync(path);
   } catch {
     return null;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 
