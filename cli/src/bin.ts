@@ -12,7 +12,7 @@ declare const CLI_BUNDLE_HASH: string;
 try {
   runWithCodeCache(join(__dirname, "cliMain.js"), {
     folder: codeCacheFolder(),
-    // `--version` or `rules` compile a tenth of what `check` does: their cache must not be the one `check` reads.
+    // `--version` or `rules` compile half of what `check` does: their cache must not be the one `check` reads.
     key: `${CLI_BUNDLE_HASH} ${process.argv[2] === "check" ? "check" : "other"}`,
     beforeWrite: (exports) => (exports as { restoreV8Flags?: () => void }).restoreV8Flags?.(),
   });
