@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -20,8 +20,8 @@ function run(args: string[], env: Record<string, string> = {}) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const cacheFolder = () => join(temp, readdirSync(temp).find((f) => f.startsWith("ai-readiness-code-cache"))!);
-const caches = () => readdirSync(cacheFolder()).filter((f) => f.endsWith(".cache"));
+const cacheFolder = (within = temp) => join(within, readdirSync(within).find((f) => f.startsWith("ai-readiness-code-cache"))!);
+const caches = (within = temp, ending = ".cache") => readdirSync(cacheFolder(within)).filter((f) => f.endsWith(ending));
 /** The report without its timing. */
 const reportOf = (stdout: string) => ({ ...(JSON.parse(stdout) as Report), stats: { ...(JSON.parse(stdout) as Report).stats, ms: 0 } });
 
@@ -52,6 +52,18 @@ describe("the CLI's code cache", () => {
     assert.equal(caches().length, before + 1);
     const text = run(["explain", "missing-timeout"]).stdout;
     assert.equal(text, readFileSync(join(CLI, "..", "docs", "missing-timeout.md"), "utf8"));
+  });
+
+  it("keeps the cache of a check that parsed nothing only until a check of model code replaces it", () => {
+    const own = mkdtempSync(join(temp, "partial-"));
+    const env = { TMPDIR: own, TMP: own, TEMP: own };
+    const plain = join(own, "plain");
+    mkdirSync(plain);
+    writeFileSync(join(plain, "util.py"), "def add(a, b):\n    return a + b\n");
+    for (let i = 0; i < 3; i++) assert.equal(run(["check", plain, "--format", "json"], env).code, 0);
+    assert.deepEqual([caches(own).length, caches(own, ".partial-cache").length], [0, 1], "a partial cache only");
+    assert.equal(run(["check", EXAMPLES, "--format", "json"], env).code, 1);
+    assert.deepEqual([caches(own).length, caches(own, ".partial-cache").length], [1, 0], "replaced by a whole one");
   });
 
   it("writes nothing with AI_READINESS_CODE_CACHE=0", () => {

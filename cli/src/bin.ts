@@ -14,7 +14,7 @@ try {
     folder: codeCacheFolder(),
     // `--version` or `rules` compile half of what `check` does: their cache must not be the one `check` reads.
     key: `${CLI_BUNDLE_HASH} ${process.argv[2] === "check" ? "check" : "other"}`,
-    beforeWrite: (exports) => (exports as { restoreV8Flags?: () => void }).restoreV8Flags?.(),
+    prepare: (exports) => (exports as { prepareCodeCache?: () => "whole" | "partial" }).prepareCodeCache?.() ?? "partial",
   });
 } catch (error) {
   // A bundle missing or unreadable is a broken install: said the way main.ts says its own errors.

@@ -19,18 +19,22 @@ const BUNDLE = `
 const { setFlagsFromString } = require("node:v8");
 if (process.env.CHANGE_FLAGS) setFlagsFromString("--liftoff-only");
 exports.restore = () => setFlagsFromString("--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering");
+exports.ran = process.env.RAN ?? "whole";
 const double = (n) => n * 2;
 process.stdout.write(JSON.stringify({ names: [typeof exports, typeof require, module.exports === exports, __filename, __dirname], sep: require("node:path").sep, value: double(21) }) + "\\n");
 `;
 
-/** Runs the bundle in a process of its own (the cache is made at exit) and returns what it printed, and how the cache served. */
+/**
+ * Runs the bundle in a process of its own (the cache is made at exit) and returns what it
+ * printed, and how the cache served. `RAN=partial` in `env`: the run says it ran part of the bundle.
+ */
 function runBundle(bundle: string, folder: string, options: { key?: string; restore?: boolean; env?: Record<string, string> } = {}) {
   const runner = `
 const { runWithCodeCache } = require(${JSON.stringify(join(__dirname, "codeCache.js"))});
 const use = runWithCodeCache(${JSON.stringify(bundle)}, {
   folder: ${JSON.stringify(folder)},
   key: ${JSON.stringify(options.key ?? "check")},
-  beforeWrite: ${options.restore === false ? "undefined" : "(exports) => exports.restore()"},
+  prepare: (exports) => { ${options.restore === false ? "" : "exports.restore(); "}return exports.ran; },
 });
 process.stdout.write(JSON.stringify({ use }) + "\\n");
 `;
@@ -78,6 +82,23 @@ describe("code cache", () => {
     assert.equal(runBundle(bundle, folder, { key: "other" }).use, "marked");
     assert.equal(runBundle(bundle, folder).use, "hit");
     assert.equal(files().filter((f) => f.endsWith(".cache")).length, 1);
+  });
+
+  it("keeps the cache of a partial run only until a whole run replaces it", () => {
+    const { folder, bundle, files } = freshCase("partial");
+    const partly = { env: { RAN: "partial" } };
+    runBundle(bundle, folder, partly);
+    assert.equal(runBundle(bundle, folder, partly).use, "writing");
+    assert.deepEqual(files().filter((f) => f.includes("cache")).map((f) => f.split(".")[1]), ["partial-cache"]);
+    assert.equal(runBundle(bundle, folder, partly).use, "partial");
+    const partialCache = join(folder, files().find((f) => f.endsWith(".partial-cache"))!);
+    const made = statSync(partialCache).mtimeMs;
+    assert.equal(runBundle(bundle, folder, partly).use, "partial");
+    assert.equal(statSync(partialCache).mtimeMs, made, "another partial run leaves it as it is");
+    assert.equal(runBundle(bundle, folder).use, "partial", "a whole run reads it, and replaces it at exit");
+    assert.deepEqual(files().filter((f) => f.includes("cache")).map((f) => f.split(".")[1]), ["cache"]);
+    assert.equal(runBundle(bundle, folder, partly).use, "hit");
+    assert.equal(runBundle(bundle, folder).use, "hit");
   });
 
   it("ignores a cache whose bytes changed, runs the bundle all the same, and starts over", () => {

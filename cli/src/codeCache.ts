@@ -28,8 +28,11 @@ import { dirname, join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { Script } from "node:vm";
 
-/** How the cache served this run. */
-export type CacheUse = "off" | "marked" | "writing" | "hit" | "rejected";
+/**
+ * How the cache served this run. `partial`: read a cache that a run through part of the bundle
+ * made (see `prepare`); the next run through all of it replaces it.
+ */
+export type CacheUse = "off" | "marked" | "writing" | "hit" | "partial" | "rejected";
 
 export interface CodeCacheOptions {
   /** The cache's folder (`codeCacheFolder()`), or null to run without a cache. */
@@ -41,11 +44,14 @@ export interface CodeCacheOptions {
    */
   key: string;
   /**
-   * Called at exit before the cache is made, with the bundle's exports: a cache is only taken
-   * under the V8 flags it was made under, so flags the bundle changed while running must be
-   * put back to what a fresh process starts with.
+   * Called at exit before a cache is made, with the bundle's exports. Puts back the V8 flags
+   * the bundle changed while running (V8 only takes a cache made under the flags it reads it
+   * under, and the next process starts with the defaults), and says whether this run went
+   * through the bundle's main work or only part of it: the cache of a partial run (for the
+   * CLI: a check of files without model code, a usage error) holds little of what the next
+   * runs need, so it is kept only until a whole run replaces it. Without it: whole.
    */
-  beforeWrite?: (exports: unknown) => void;
+  prepare?: (exports: unknown) => "whole" | "partial";
 }
 
 /** Caches and marks left untouched this long are deleted when a new cache is written. */
@@ -88,12 +94,13 @@ export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env, temp: stri
 export function runWithCodeCache(file: string, options: CodeCacheOptions): CacheUse {
   const source = `${WRAPPER[0]}${readFileSync(file, "utf8")}${WRAPPER[1]}`;
   const paths = options.folder === null ? null : cachePaths(options.folder, file, options.key);
-  const stored = paths && readCache(paths.cache);
+  const whole = paths && readCache(paths.cache);
+  const stored = whole ?? (paths && readCache(paths.partial));
   const script = checksummed(() => new Script(source, { filename: file, cachedData: stored ?? undefined }));
-  let use: CacheUse = paths === null ? "off" : stored === null ? "writing" : script.cachedDataRejected ? "rejected" : "hit";
+  let use: CacheUse = paths === null ? "off" : stored === null ? "writing" : script.cachedDataRejected ? "rejected" : whole ? "hit" : "partial";
   if (paths && use === "rejected") {
     // Start over: mark again, and the next run writes a cache made under today's conditions.
-    remove(paths.cache);
+    remove(whole ? paths.cache : paths.partial);
     remove(paths.mark);
   } else if (paths && use === "writing" && !existsSync(paths.mark)) {
     use = "marked";
@@ -101,13 +108,15 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions): Cache
   }
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
-  if (paths && use === "writing") {
+  if (paths && (use === "writing" || use === "partial")) {
     process.once("exit", () => {
       try {
-        options.beforeWrite?.(module.exports);
+        const ran = options.prepare?.(module.exports) ?? "whole";
+        if (ran === "partial" && use === "partial") return;
         const data = checksummed(() => script.createCachedData());
         removeStale(paths.folder);
-        write(paths.cache, data);
+        write(ran === "whole" ? paths.cache : paths.partial, data);
+        if (ran === "whole") remove(paths.partial);
       } catch {
         // No cache this time: the run itself went as it would have without one.
       }
@@ -135,7 +144,7 @@ function checksummed<T>(work: () => T): T {
 function cachePaths(folder: string, file: string, key: string) {
   const { size, mtimeMs } = statSync(file);
   const name = nameHash([key, file, size, mtimeMs, process.version, process.versions.v8, process.platform, process.arch, process.execArgv.join(" "), process.env.NODE_OPTIONS ?? ""].join("\0"));
-  return { folder, cache: join(folder, `${name}.cache`), mark: join(folder, `${name}.mark`) };
+  return { folder, cache: join(folder, `${name}.cache`), partial: join(folder, `${name}.partial-cache`), mark: join(folder, `${name}.mark`) };
 }
 
 function readCache(path: string): Buffer | null {
