@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { GRAMMAR_FILES, RUNTIME_WASM, buildReport, emptyFacts, projectFromFiles, scoresOf, type FileFacts, type Report, type WasmLocator } from "../../rules/src/index";
 import { UNPARSED } from "./scanFile";
 import type { AnalysedFile, FileToScan, FromWorker, LintedPart, ToWorker, WorkerData } from "./scanProtocol";
@@ -60,7 +60,9 @@ export interface PoolScan {
 export async function scanInWorkers(scan: PoolScan): Promise<Report | null> {
   const wasm: Record<string, string> = {};
   for (const file of [RUNTIME_WASM, ...Object.values(GRAMMAR_FILES)]) wasm[file] = scan.locate(file);
-  const workers = Array.from({ length: Math.max(1, Math.min(scan.threads, Math.ceil(scan.files.length / BATCH))) }, () => new Worker(join(__dirname, "scanWorker.js"), { workerData: { wasm } satisfies WorkerData }));
+  // Loaded here, not at start: a scan small enough for one thread does not pay for it (bench/README.md, "Start-up").
+  const threads = await import("node:worker_threads");
+  const workers = Array.from({ length: Math.max(1, Math.min(scan.threads, Math.ceil(scan.files.length / BATCH))) }, () => new threads.Worker(join(__dirname, "scanWorker.js"), { workerData: { wasm } satisfies WorkerData }));
   try {
     const analysed = await analyse(workers, scan.files, scan.onProgress);
     if ([...analysed.values()].some((r) => "project" in r && r.project.importsClients)) return null;
