@@ -104,7 +104,7 @@ export class StatementSelection {
   /** The statements worth walking, given the names the adapter found bound so far (its imports). */
   relevant(names: Iterable<string>): Node[] {
     this.chosenBy = new Set([...this.knownNames, ...names]);
-    this.chosen = this.choose(this.chosenBy, true);
+    this.chosen = this.choose(this.chosenBy);
     if (this.chosen.every((hit) => hit)) return this.checked([this.root]);
     return this.checked(this.statements.filter((_, i) => this.chosen[i]));
   }
@@ -112,25 +112,24 @@ export class StatementSelection {
   /** The walk would take the same statements if it also knew `more` names. */
   wouldChooseTheSame(more: Iterable<string>): boolean {
     if (this.chosen.every((hit) => hit)) return true;
-    const names = new Set(this.chosenBy);
-    for (const name of more) names.add(name);
-    if (names.size === this.chosenBy.size) return true;
-    return this.choose(names, false).every((hit, i) => hit === this.chosen[i]);
+    // More names only add statements: the same choice means no statement left out uses a new one.
+    const pattern = wordsPattern([...more].filter((name) => !this.chosenBy.has(name)));
+    return pattern === null || this.mark(pattern, [...this.chosen]) === 0;
   }
 
   /**
-   * Pattern by pattern, the statements that hold a match. With `orAll`, everything once most
-   * of the text is chosen: most AI modules use their imports all over, and then one walk of
-   * the whole tree is cheaper than many, and saves the rounds that names found later cost.
+   * Pattern by pattern, the statements that hold a match; everything once most of the text
+   * is chosen: most AI modules use their imports all over, and then one walk of the whole
+   * tree is cheaper than many, and saves the rounds that names found later cost.
    */
-  private choose(names: Set<string>, orAll: boolean): boolean[] {
+  private choose(names: Set<string>): boolean[] {
     const chosen = this.statements.map(() => this.everything);
     if (this.everything) return chosen;
     const total = this.statements.reduce((sum, s) => sum + s.endIndex - s.startIndex, 0);
     let length = 0;
     for (const pattern of [wordsPattern([...RELEVANT_WORDS, ...names])!, ...RELEVANT_TEXT]) {
       length += this.mark(pattern, chosen);
-      if (orAll && length > MOSTLY * total) return chosen.map(() => true);
+      if (length > MOSTLY * total) return chosen.map(() => true);
     }
     return chosen;
   }
