@@ -532,7 +532,9 @@ export class ModelOutputTracker {
   /** The call site, and the name the output arrives under (null when the call itself is in `argument`). */
   originOf(node: Node, argument: Node, stopAt?: (value: Node) => boolean): { source: number; name: string | null } | null {
     if (this.facts.callSites.length === 0) return null;
-    const direct = this.callNodes.findIndex((c) => c.startIndex >= argument.startIndex && c.endIndex <= argument.endIndex);
+    // The call sites' spans, not their nodes: each `endIndex` of a node is a call into the parser.
+    const [start, end] = [argument.startIndex, argument.endIndex];
+    const direct = this.facts.callSites.findIndex((site) => site.span.start >= start && site.span.end <= end);
     if (direct >= 0) return { source: direct, name: null };
     const scope = enclosingScope(node, this.g);
     const key = `${scope.id}:${stopAt ? "stop" : "all"}`;
