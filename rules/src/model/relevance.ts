@@ -2,25 +2,26 @@
  * Which parts of a file the extraction walks.
  *
  * Walking a tree costs per node: every call and assignment crosses from the parser's
- * WebAssembly into JavaScript and is looked at. In an ordinary AI module most top-level
+ * WebAssembly into JavaScript and is looked at. In an ordinary module most top-level
  * statements (functions, classes, constants) have nothing to do with model calls, and
  * walking them was most of a keystroke's time. So the extraction walks a top-level
  * statement only when its text could hold something the facts are made of:
  *
- * - a word from `RELEVANT_TEXT` (SDK names, model-call method chains, imports and `require`,
- *   suppression comments, instrumentation calls, prompt names a logger could print, key
- *   shapes, `fetch`);
+ * - a match of `RELEVANT_TEXT` or a word of `RELEVANT_WORDS` (SDK names, model-call method
+ *   chains, imports and `require`, suppression comments, instrumentation calls, prompt names
+ *   a logger could print, key shapes, `fetch`);
  * - a name the file binds to something that matters: every imported name, and the clients,
  *   factories, derived runnables, receivers of call sites and names bound to imported calls
- *   that the extraction itself finds (`relevantNames`).
+ *   that the extraction itself finds (`relevantNames` in common.ts).
  *
- * The second list grows with what is found, so the extraction repeats until the set of
- * statements stops changing (`extractFacts`); usually the first round already holds them
- * all. Model output is followed only within a function, so a statement without any of these
- * words cannot take part, with one exception: output bound at module level flows through
- * module-level statements and class bodies. A file with a model call outside any function
- * is therefore walked whole. `test/relevance.test.ts` checks that the facts equal a walk of
- * the whole file on every fixture, example and generated file, and after random edits.
+ * The names grow with what is found, so the extraction repeats until the choice stops
+ * changing (`extractRelevant` in analyze.ts); usually the first round already holds them all.
+ * Model output is followed only within a function, so a statement without any of these words
+ * cannot take part, with one exception: output bound at module level flows through
+ * module-level statements and class bodies. A file with a model call outside any function is
+ * therefore walked whole, and so is a file whose text is mostly chosen anyway (most AI modules
+ * use their imports all over). `test/relevance.test.ts` and every rule test check that the
+ * facts equal a walk of the whole file.
  */
 import { SDKS } from "./catalogue";
 import { PROMPT_NAMES } from "./outputUse";
