@@ -1,22 +1,60 @@
-/** The report in the format asked for. */
+/** The report in the format asked for, written as it is built. */
+import { once } from "node:events";
 import { promises as fs } from "node:fs";
 import { resolve } from "node:path";
 import { renderText, RULES, type Report } from "../../rules/src/index";
 import { renderGithub } from "../../rules/src/report/github";
+import { JsonReportWriter, ReportCollector, type ReportEnd, type ReportPart, type ReportWriter, type WriteText } from "../../rules/src/report/json";
 import { renderSarif } from "../../rules/src/report/sarif";
 import type { Format } from "./args";
 
 export interface RenderOptions {
   /** Colors in the text format; see `colorEnabled`. */
   color?: boolean;
-  /** The text read from stdin (`--stdin-filename`): the source of the report's one file. */
-  stdinText?: string;
+  /** The text read from stdin (`--stdin-filename`): the source of the report's one file. Asked for once the report is written. */
+  stdinText?: () => string | undefined;
 }
 
+/** A writer of the report in `format`, its text going to `write` as it comes. */
+export function reportWriter(format: Format, write: WriteText, docsPath: (id: string) => string, options: RenderOptions = {}): ReportWriter {
+  if (format === "json") return new JsonReportWriter(write);
+  // The other formats are rendered from the whole report at its end.
+  return new WholeReportWriter(async (report) => write(await renderWhole(report, format, docsPath, options)));
+}
+
+/** The report's text in `format`, through the same writer as the CLI's. */
 export async function render(report: Report, format: Format, docsPath: (id: string) => string, options: RenderOptions = {}): Promise<string> {
+  const chunks: string[] = [];
+  const writer = reportWriter(format, (chunk) => void chunks.push(chunk), docsPath, options);
+  await writer.begin(report.root);
+  for (const file of report.files) await writer.file({ file, callSites: [] });
+  await writer.file({ file: null, callSites: report.callSites });
+  await writer.end({ scores: report.scores, skipped: report.skipped, stats: report.stats });
+  return chunks.join("");
+}
+
+/** Collects the report, then renders it whole. */
+class WholeReportWriter implements ReportWriter {
+  private readonly collector = new ReportCollector();
+
+  constructor(private readonly done: (report: Report) => Promise<void>) {}
+
+  begin(root: string): Promise<void> {
+    return this.collector.begin(root);
+  }
+
+  file(part: ReportPart): Promise<void> {
+    return this.collector.file(part);
+  }
+
+  async end(rest: ReportEnd): Promise<void> {
+    await this.collector.end(rest);
+    await this.done(this.collector.report);
+  }
+}
+
+async function renderWhole(report: Report, format: Exclude<Format, "json">, docsPath: (id: string) => string, options: RenderOptions): Promise<string> {
   switch (format) {
-    case "json":
-      return `${JSON.stringify(report, null, 2)}\n`;
     case "github":
       return renderGithub(report);
     case "sarif": {
@@ -28,7 +66,7 @@ export async function render(report: Report, format: Format, docsPath: (id: stri
       return `${JSON.stringify(renderSarif(report, { docs: (id) => docs.get(id) }), null, 2)}\n`;
     }
     case "text": {
-      const sources = await sourcesOf(report, options.stdinText);
+      const sources = await sourcesOf(report, options.stdinText?.());
       return renderText(report, { color: options.color ?? false, source: (path) => sources.get(path) });
     }
   }
@@ -55,3 +93,35 @@ export function colorEnabled(stream: { isTTY?: boolean }, env: Record<string, st
   if (env.NO_COLOR || env.TERM === "dumb") return false;
   return stream.isTTY === true;
 }
+
+/**
+ * Text to `stream` in pieces of about 64 kB (a large report is thousands of small ones),
+ * waiting when the stream asks to (a pipe read slowly): the report's text is never whole in
+ * memory. `beforeFirst` runs before anything is written (erasing the progress line).
+ */
+export class StreamText {
+  private pending = "";
+  private started = false;
+
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly beforeFirst?: () => void,
+  ) {}
+
+  readonly write = async (chunk: string): Promise<void> => {
+    this.pending += chunk;
+    if (this.pending.length >= CHUNK) await this.flush();
+  };
+
+  /** Writes what is held; resolves once the stream can take more. */
+  async flush(): Promise<void> {
+    if (!this.started) this.beforeFirst?.();
+    this.started = true;
+    const text = this.pending;
+    this.pending = "";
+    // `once` rejects when the stream fails instead (the reader went away).
+    if (text && !this.stream.write(text)) await once(this.stream, "drain");
+  }
+}
+
+const CHUNK = 1 << 16;
