@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
       const progress = args.quiet ? null : progressFor(process.stderr);
       // The report is written as files are linted; the progress line goes first.
       const stdout = new StreamText(process.stdout, () => progress?.end());
-      const writer = reportWriter(args.format, stdout.write, docsPath, { color: colorEnabled(process.stdout, process.env), stdinText: () => stdinText });
+      const writer = await reportWriter(args.format, stdout.write, docsPath, { color: colorEnabled(process.stdout, process.env), stdinText: () => stdinText });
       const { severities, configProblems } = await checkInto(writer, args, process.cwd(), async () => (stdinText = await readStdin()), (done, total) => progress?.update(done, total), locate).finally(() => progress?.end());
       await stdout.flush();
       process.stderr.write(renderConfigProblems(configProblems));

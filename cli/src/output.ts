@@ -2,10 +2,11 @@
 import { once } from "node:events";
 import { promises as fs } from "node:fs";
 import { resolve } from "node:path";
-import { renderText, RULES, type Report } from "../../rules/src/index";
-import { renderGithub } from "../../rules/src/report/github";
-import { JsonReportWriter, ReportCollector, type ReportEnd, type ReportPart, type ReportWriter, type WriteText } from "../../rules/src/report/json";
-import { renderSarif } from "../../rules/src/report/sarif";
+import { RULES, type Report } from "../../rules/src/index";
+import { GithubReportWriter } from "../../rules/src/report/github";
+import { JsonReportWriter, type ReportWriter, type WriteText } from "../../rules/src/report/json";
+import { SarifReportWriter } from "../../rules/src/report/sarif";
+import { TextReportWriter } from "../../rules/src/report/text";
 import type { Format } from "./args";
 
 export interface RenderOptions {
@@ -16,16 +17,29 @@ export interface RenderOptions {
 }
 
 /** A writer of the report in `format`, its text going to `write` as it comes. */
-export function reportWriter(format: Format, write: WriteText, docsPath: (id: string) => string, options: RenderOptions = {}): ReportWriter {
-  if (format === "json") return new JsonReportWriter(write);
-  // The other formats are rendered from the whole report at its end.
-  return new WholeReportWriter(async (report) => write(await renderWhole(report, format, docsPath, options)));
+export async function reportWriter(format: Format, write: WriteText, docsPath: (id: string) => string, options: RenderOptions = {}): Promise<ReportWriter> {
+  switch (format) {
+    case "json":
+      return new JsonReportWriter(write);
+    case "github":
+      return new GithubReportWriter(write);
+    case "sarif": {
+      const docs = new Map<string, string>();
+      for (const rule of RULES) {
+        const text = await fs.readFile(docsPath(rule.id), "utf8").catch(() => undefined);
+        if (text !== undefined) docs.set(rule.id, text);
+      }
+      return new SarifReportWriter(write, { docs: (id) => docs.get(id) });
+    }
+    case "text":
+      return new TextReportWriter(write, { color: options.color ?? false, source: (path, root) => sourceOf(resolve(root, path), options) });
+  }
 }
 
 /** The report's text in `format`, through the same writer as the CLI's. */
 export async function render(report: Report, format: Format, docsPath: (id: string) => string, options: RenderOptions = {}): Promise<string> {
   const chunks: string[] = [];
-  const writer = reportWriter(format, (chunk) => void chunks.push(chunk), docsPath, options);
+  const writer = await reportWriter(format, (chunk) => void chunks.push(chunk), docsPath, options);
   await writer.begin(report.root);
   for (const file of report.files) await writer.file({ file, callSites: [] });
   await writer.file({ file: null, callSites: report.callSites });
@@ -33,53 +47,9 @@ export async function render(report: Report, format: Format, docsPath: (id: stri
   return chunks.join("");
 }
 
-/** Collects the report, then renders it whole. */
-class WholeReportWriter implements ReportWriter {
-  private readonly collector = new ReportCollector();
-
-  constructor(private readonly done: (report: Report) => Promise<void>) {}
-
-  begin(root: string): Promise<void> {
-    return this.collector.begin(root);
-  }
-
-  file(part: ReportPart): Promise<void> {
-    return this.collector.file(part);
-  }
-
-  async end(rest: ReportEnd): Promise<void> {
-    await this.collector.end(rest);
-    await this.done(this.collector.report);
-  }
-}
-
-async function renderWhole(report: Report, format: Exclude<Format, "json">, docsPath: (id: string) => string, options: RenderOptions): Promise<string> {
-  switch (format) {
-    case "github":
-      return renderGithub(report);
-    case "sarif": {
-      const docs = new Map<string, string>();
-      for (const rule of RULES) {
-        const text = await fs.readFile(docsPath(rule.id), "utf8").catch(() => undefined);
-        if (text !== undefined) docs.set(rule.id, text);
-      }
-      return `${JSON.stringify(renderSarif(report, { docs: (id) => docs.get(id) }), null, 2)}\n`;
-    }
-    case "text": {
-      const sources = await sourcesOf(report, options.stdinText?.());
-      return renderText(report, { color: options.color ?? false, source: (path) => sources.get(path) });
-    }
-  }
-}
-
-/** The text of each file with findings, for code frames (after `--fix`, the fixed text on disk). */
-async function sourcesOf(report: Report, stdinText: string | undefined): Promise<Map<string, string>> {
-  const sources = new Map<string, string>();
-  for (const file of report.files) {
-    const text = stdinText ?? (await fs.readFile(resolve(report.root, file.path), "utf8").catch(() => undefined));
-    if (text !== undefined) sources.set(file.path, text);
-  }
-  return sources;
+/** A reported file's text, for code frames, read when its findings are written (after `--fix`, the fixed text on disk). */
+async function sourceOf(path: string, options: RenderOptions): Promise<string | undefined> {
+  return options.stdinText?.() ?? (await fs.readFile(path, "utf8").catch(() => undefined));
 }
 
 /**
