@@ -13,6 +13,7 @@
  * round, so a burst of load elsewhere hits all of them alike. Figures: median, min and max.
  *
  *   node out/bench/cliScan.js [--runs 5] [--skip-peers] [--json file]   after `npm run build` and `tsc -b`
+ *   node out/bench/cliScan.js --generate-only DIR   the two 5,000-file workspaces into DIR/ai5 and DIR/ai100, nothing timed
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -205,7 +206,18 @@ function workspaceCases(label: string, dir: string, ws: GeneratedWorkspace): { m
   return { main, peers };
 }
 
+/** The same seeded workspaces as a run, to time or profile one case by hand. */
+function generateOnly(dir: string): void {
+  for (const [name, aiShare, seed] of [["ai5", 0.05, 1], ["ai100", 1, 2]] as const) {
+    const ws = generateWorkspace(join(dir, name), { files: 5000, aiShare, seed });
+    console.log(`${join(dir, name)}: ${ws.files} files, ${round(ws.bytes / MB, 1)} MB`);
+  }
+  rmSync(scratch, { recursive: true, force: true });
+}
+
 function main(): void {
+  const only = process.argv.indexOf("--generate-only");
+  if (only >= 0) return generateOnly(process.argv[only + 1] ?? "bench-workspaces");
   if (!existsSync(CLI) || !existsSync(join(ROOT, "dist/scanWorker.js"))) throw new Error("dist/cli.js is missing: run `npm run build` first");
   writeFileSync(join(scratch, "eslint.config.mjs"), ESLINT_CONFIG);
   process.stderr.write(`generating workspaces in ${scratch}\n`);

@@ -1,24 +1,29 @@
 /**
- * The CLI writes its JSON report a file at a time (and from worker threads): the bytes must
- * be those of the whole report serialized at once, and whole when the reader is slow.
+ * The CLI writes its report a file at a time (and from worker threads): the bytes must be
+ * those of the whole report serialized or rendered at once, and whole when the reader is slow.
  */
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { generateWorkspace } from "../bench/workspace";
 import { parseArgs, type CheckArgs } from "../cli/src/args";
 import { check } from "../cli/src/check";
+import { renderText } from "../rules/src/index";
+import { renderGithub } from "../rules/src/report/github";
+import { renderSarif } from "../rules/src/report/sarif";
 import { initTestEngine } from "../rules/src/testing";
-import { CLI, EXAMPLES } from "./helpers";
+import { CLI, EXAMPLES, RULES_DIR } from "./helpers";
 
-function cliJson(threads: number, ...args: string[]): string {
-  const result = spawnSync(process.execPath, [CLI, "check", ...args, "--format", "json"], { encoding: "utf8", maxBuffer: 1 << 28, env: { ...process.env, AI_READINESS_WORKERS: String(threads) } });
+function cli(threads: number, format: string, ...args: string[]): string {
+  const result = spawnSync(process.execPath, [CLI, "check", ...args, "--format", format], { encoding: "utf8", maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: "1", AI_READINESS_WORKERS: String(threads) } });
   assert.ok(result.status === 0 || result.status === 1, `exit ${result.status}: ${result.stderr}`);
   return result.stdout;
 }
+
+const cliJson = (threads: number, ...args: string[]) => cli(threads, "json", ...args);
 
 /** The whole report, collected in memory and serialized at once, as the CLI printed it before it streamed. */
 async function wholeReport(...argv: string[]): Promise<string> {
@@ -59,6 +64,21 @@ describe("streamed JSON report", () => {
       assert.equal(timeless(text), timeless(await wholeReport(empty, "--format", "json")));
     } finally {
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it("writes text, SARIF and GitHub annotations as the whole report renders them, on 1 and 2 threads", async () => {
+    const { report } = await check(parseArgs(["check", dir]) as CheckArgs, process.cwd(), async () => "");
+    const sources = new Map(report.files.map((f) => [f.path, readFileSync(join(dir, f.path), "utf8")]));
+    const docs = (id: string) => readFileSync(join(RULES_DIR, id, "docs.md"), "utf8");
+    const expected = {
+      text: renderText(report, { color: false, source: (path) => sources.get(path) }),
+      sarif: `${JSON.stringify(renderSarif(report, { docs }), null, 2)}\n`,
+      github: renderGithub(report),
+    };
+    assert.match(expected.text, /\n {2}> \d+ \| /, "code frames in the text");
+    for (const [format, text] of Object.entries(expected)) {
+      for (const threads of [1, 2]) assert.equal(cli(threads, format, dir), text, `${format} on ${threads} thread(s)`);
     }
   });
 
