@@ -13,6 +13,8 @@
  * round, so a burst of load elsewhere hits all of them alike. Figures: median, min and max.
  *
  *   node out/bench/cliScan.js [--runs 5] [--skip-peers] [--json file]   after `npm run build` and `tsc -b`
+ *   node out/bench/cliScan.js --startup-only [--runs 15] [--baseline <other build>/dist/cli.js]
+ *                                 the start-up cases alone, in a minute; with --baseline, another build's CLI beside them
  *   node out/bench/cliScan.js --generate-only DIR   the two 5,000-file workspaces into DIR/ai5 and DIR/ai100, nothing timed
  */
 import { spawnSync } from "node:child_process";
@@ -28,11 +30,16 @@ const CLI = join(ROOT, "dist/cli.js");
 const NODE_MODULES = join(ROOT, "node_modules");
 const USAGE_HOOK = join(__dirname, "processUsage.js");
 const runsArg = process.argv.indexOf("--runs");
-const RUNS = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 5;
+const RUNS = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : process.argv.includes("--startup-only") ? 15 : 5;
 const PEER_RUNS = Math.max(1, Math.ceil(RUNS / 2));
 const MB = 1_000_000;
 /** `--skip-peers`: the CLI, its floors and its start-up only, for a quick look. */
 const SKIP_PEERS = process.argv.includes("--skip-peers");
+/** `--startup-only`: the 10-file folder, `--version` and `node -e 0`, no workspace scans. */
+const STARTUP_ONLY = process.argv.includes("--startup-only");
+/** `--baseline <cli.js>`: another build of the CLI (an older commit's) timed beside this one in the start-up cases. */
+const baselineArg = process.argv.indexOf("--baseline");
+const BASELINE = baselineArg >= 0 ? process.argv[baselineArg + 1] : undefined;
 
 interface Case {
   name: string;
@@ -44,6 +51,8 @@ interface Case {
   bytes: number;
   /** Where to keep the first run's stdout (the CLI's report). */
   keepOutput?: string;
+  /** Before each of its runs, untimed: more environment for that run. */
+  before?: () => Record<string, string>;
 }
 
 interface Sample {
@@ -66,14 +75,19 @@ export interface CaseResult {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "ai-readiness-scan-"));
+/** The timed processes' temp folder, where the CLI keeps its code cache: the benchmark's own, started empty. */
+const processTemp = join(scratch, "tmp");
+mkdirSync(processTemp);
+const tempEnv = (folder: string) => ({ TMPDIR: folder, TMP: folder, TEMP: folder });
 
 function run(c: Case, keep: boolean): Sample {
   const usageFile = join(scratch, "usage.json");
   rmSync(usageFile, { force: true });
+  const runEnv = c.before?.();
   const started = performance.now();
   const child = spawnSync(process.execPath, ["--require", USAGE_HOOK, ...c.args], {
     cwd: c.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: "1", ...c.env, BENCH_USAGE_FILE: usageFile },
+    env: { ...process.env, NO_COLOR: "1", ...tempEnv(processTemp), ...c.env, ...runEnv, BENCH_USAGE_FILE: usageFile },
     maxBuffer: 1 << 30,
     stdio: ["ignore", keep ? "pipe" : "ignore", "pipe"],
   });
@@ -215,15 +229,72 @@ function generateOnly(dir: string): void {
   rmSync(scratch, { recursive: true, force: true });
 }
 
+/**
+ * The CLI on a 10-file folder against a bare Node and the CLI's `--version`: what a small scan
+ * pays before its first file. The CLI runs with its code cache made (a second run on the same
+ * machine and later), on a fresh machine (no cache yet: the run only marks the bundle as seen),
+ * and with the cache turned off.
+ */
+function measureStartup(scratchDir: string, runs: number): { tenFiles: GeneratedWorkspace; startup: CaseResult[]; ratios: Record<string, number> } {
+  const tenFiles = generateWorkspace(join(scratchDir, "ten"), { files: 10, aiShare: 0.3, seed: 3 });
+  const ten = (name: string, extra: Partial<Case>): Case => ({ ...cli(name, join(scratchDir, "ten"), tenFiles.files, tenFiles.bytes, 0), ...extra });
+  // A new temp folder for each first run, made ahead: deleting one just before the run slowed it.
+  const freshTemps = Array.from({ length: runs + 1 }, (_, i) => join(scratchDir, `fresh-tmp-${i}`));
+  for (const folder of freshTemps) mkdirSync(folder);
+  let firstRuns = 0;
+  const cases: Case[] = [
+    { name: "node -e 0", args: ["-e", "0"], files: 0, bytes: 0 },
+    ten("CLI on 10 files", {}),
+    ten("CLI on 10 files, first run", { before: () => tempEnv(freshTemps[firstRuns++]!) }),
+    ten("CLI on 10 files, no code cache", { env: { AI_READINESS_WORKERS: "0", AI_READINESS_CODE_CACHE: "0" } }),
+    { name: "CLI --version", args: [CLI, "--version"], files: 0, bytes: 0 },
+    ...(BASELINE
+      ? [
+          { ...ten("baseline CLI on 10 files", {}), args: [BASELINE, "check", join(scratchDir, "ten"), "--format", "json"] },
+          { name: "baseline CLI --version", args: [BASELINE, "--version"], files: 0, bytes: 0 },
+        ]
+      : []),
+  ];
+  // The second run of a command makes its cache; the timed rounds read it (a baseline without one just runs twice more).
+  for (const c of cases.filter((_, i) => i === 1 || i >= 4)) for (let i = 0; i < 2; i++) run(c, false);
+  const startup = measure(cases, runs);
+  const [node, cached, first, uncached, version] = startup as [CaseResult, CaseResult, CaseResult, CaseResult, CaseResult];
+  const vsNode = (r: CaseResult) => ({ wall: round(r.ms.median / node.ms.median, 2), cpu: round(r.cpuMs.median / node.cpuMs.median, 2) });
+  const ratios = {
+    startupVsNode: vsNode(cached).wall,
+    startupVsNodeCpu: vsNode(cached).cpu,
+    firstRunVsNode: vsNode(first).wall,
+    firstRunVsNodeCpu: vsNode(first).cpu,
+    noCacheVsNode: vsNode(uncached).wall,
+    noCacheVsNodeCpu: vsNode(uncached).cpu,
+    versionVsNode: vsNode(version).wall,
+    versionVsNodeCpu: vsNode(version).cpu,
+  };
+  if (BASELINE) {
+    const [baseline, baselineVersion] = startup.slice(5) as [CaseResult, CaseResult];
+    Object.assign(ratios, { baselineVsNode: vsNode(baseline).wall, baselineVsNodeCpu: vsNode(baseline).cpu, baselineVersionVsNode: vsNode(baselineVersion).wall, baselineVersionVsNodeCpu: vsNode(baselineVersion).cpu });
+  }
+  return { tenFiles, startup, ratios };
+}
+
+const summaryOf = (ws: GeneratedWorkspace) => ({ ...ws, python: ws.python.length, typescript: ws.typescript.length });
+
 function main(): void {
   const only = process.argv.indexOf("--generate-only");
   if (only >= 0) return generateOnly(process.argv[only + 1] ?? "bench-workspaces");
   if (!existsSync(CLI) || !existsSync(join(ROOT, "dist/scanWorker.js"))) throw new Error("dist/cli.js is missing: run `npm run build` first");
+  if (STARTUP_ONLY) {
+    process.stderr.write("start-up\n");
+    const { tenFiles, startup, ratios } = measureStartup(scratch, RUNS);
+    printTables([], [], startup, ratios);
+    writeJsonIfAsked({ workspaces: { "10 files": summaryOf(tenFiles) }, runs: RUNS, startup, ratios });
+    rmSync(scratch, { recursive: true, force: true });
+    return;
+  }
   writeFileSync(join(scratch, "eslint.config.mjs"), ESLINT_CONFIG);
   process.stderr.write(`generating workspaces in ${scratch}\n`);
   const fivePercent = generateWorkspace(join(scratch, "ai5"), { files: 5000, aiShare: 0.05, seed: 1 });
   const allAi = generateWorkspace(join(scratch, "ai100"), { files: 5000, aiShare: 1, seed: 2 });
-  const tenFiles = generateWorkspace(join(scratch, "ten"), { files: 10, aiShare: 0.3, seed: 3 });
   const a = workspaceCases("5% AI", join(scratch, "ai5"), fivePercent);
   const b = workspaceCases("all AI", join(scratch, "ai100"), allAi);
 
@@ -232,14 +303,7 @@ function main(): void {
   process.stderr.write("peers\n");
   const peers = SKIP_PEERS ? [] : measure([...a.peers, ...b.peers], PEER_RUNS);
   process.stderr.write("start-up\n");
-  const startup = measure(
-    [
-      { name: "node -e 0", args: ["-e", "0"], files: 0, bytes: 0 },
-      cli("CLI on 10 files", join(scratch, "ten"), tenFiles.files, tenFiles.bytes, 0),
-      { name: "CLI --version", args: [CLI, "--version"], files: 0, bytes: 0 },
-    ],
-    Math.max(10, RUNS * 2),
-  );
+  const { tenFiles, startup, ratios: startupRatios } = measureStartup(scratch, Math.max(10, RUNS * 2));
 
   const byName = new Map([...scans, ...peers, ...startup].map((r) => [r.name, r]));
   const get = (name: string) => byName.get(name)!;
@@ -265,9 +329,9 @@ function main(): void {
   });
   const results = {
     workspaces: {
-      "5% AI": { ...fivePercent, python: fivePercent.python.length, typescript: fivePercent.typescript.length },
-      "all AI": { ...allAi, python: allAi.python.length, typescript: allAi.typescript.length },
-      "10 files": { ...tenFiles, python: tenFiles.python.length, typescript: tenFiles.typescript.length },
+      "5% AI": summaryOf(fivePercent),
+      "all AI": summaryOf(allAi),
+      "10 files": summaryOf(tenFiles),
     },
     runs: RUNS,
     peerRuns: PEER_RUNS,
@@ -277,8 +341,7 @@ function main(): void {
     ratios: {
       "5% AI": derived("5% AI"),
       "all AI": derived("all AI"),
-      startupVsNode: round(get("CLI on 10 files").ms.median / get("node -e 0").ms.median, 2),
-      startupVsNodeCpu: round(get("CLI on 10 files").cpuMs.median / get("node -e 0").cpuMs.median, 2),
+      ...startupRatios,
     },
   };
   printTables(results.scans, results.peers, results.startup, results.ratios);
@@ -287,9 +350,10 @@ function main(): void {
 }
 
 function printTables(scans: CaseResult[], peers: CaseResult[], startup: CaseResult[], ratios: unknown): void {
-  const row = (r: CaseResult) => `| ${r.name} | ${r.ms.median} (${r.ms.min}–${r.ms.max}) | ${r.filesPerSecond.median} | ${r.mbPerSecond.median} | ${r.maxRssMb.median} | ${r.cores.median} |`;
-  const head = "| case | ms median (min–max) | files/s | MB/s | peak RSS MB | cores busy |\n|---|---|---|---|---|---|";
-  console.log(["", head, ...scans.map(row), "", head, ...peers.map(row), "", head, ...startup.map(row), "", JSON.stringify(ratios, null, 2)].join("\n"));
+  const row = (r: CaseResult) => `| ${r.name} | ${r.ms.median} (${r.ms.min}–${r.ms.max}) | ${r.filesPerSecond.median} | ${r.mbPerSecond.median} | ${r.cpuMs.median} | ${r.maxRssMb.median} | ${r.cores.median} |`;
+  const head = "| case | ms median (min–max) | files/s | MB/s | CPU ms | peak RSS MB | cores busy |\n|---|---|---|---|---|---|---|";
+  const tables = [scans, peers, startup].filter((rows) => rows.length > 0).flatMap((rows) => ["", head, ...rows.map(row)]);
+  console.log([...tables, "", JSON.stringify(ratios, null, 2)].join("\n"));
 }
 
 main();

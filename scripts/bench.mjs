@@ -109,7 +109,7 @@ if (results.scan && !results.scan.failed) {
   console.log(table(head, rows(s.startup)));
   const r = (label) => s.ratios[label];
   const ratioRows = ["5% AI", "all AI"].map((label) => [label, r(label).cliVsRead, r(label).cli2VsRead, r(label).cliVsReadCpu, r(label).cliVsParse, r(label).cliVsParseCpu, r(label).cli2PerCoreVsParse, r(label).twoThreadsSpeedup, r(label).identicalReports, r(label).vsOxlint1, r(label).vsOxlint2, r(label).vsEslint1, r(label).vsEslint2, r(label).vsRuffWasm]);
-  console.log(`\nRatios of files/s (medians of this run; cpu: per CPU-second); CLI on 10 files / node -e 0: ${s.ratios.startupVsNode} (cpu ${s.ratios.startupVsNodeCpu})`);
+  console.log(`\nRatios of files/s (medians of this run; cpu: per CPU-second); CLI on 10 files / node -e 0: ${s.ratios.startupVsNode} (cpu ${s.ratios.startupVsNodeCpu}), first run on a machine ${s.ratios.firstRunVsNode} (cpu ${s.ratios.firstRunVsNodeCpu})`);
   console.log(table(["workspace", "1 thread / read", "2 threads / read", "1 thread / read, cpu", "1 thread / parse", "1 thread / parse, cpu", "2 threads per core / parse", "2 threads / 1", "same report", "/ oxlint 1", "/ oxlint 2", "/ ESLint 1", "/ ESLint 2", "/ ruff-wasm"], ratioRows));
 }
 

@@ -168,9 +168,14 @@ describe("check options, the rest", () => {
     const lonely = join(dir, "broken-install");
     cpSync(join(REPO_ROOT, "dist", "docs"), join(lonely, "docs"), { recursive: true });
     copyFileSync(CLI, join(lonely, "cli.js")); // the grammar .wasm files are missing
+    copyFileSync(join(REPO_ROOT, "dist", "cliMain.js"), join(lonely, "cliMain.js"));
     const result = run(["check", PY], undefined, undefined, join(lonely, "cli.js"));
     assert.equal(result.code, 2);
     assert.match(result.stderr, /^ai-readiness: internal error: .*web-tree-sitter\.wasm/m);
+    rmSync(join(lonely, "cliMain.js"));
+    const withoutBundle = run(["check", PY], undefined, undefined, join(lonely, "cli.js"));
+    assert.equal(withoutBundle.code, 2, "the command without the bundle it loads");
+    assert.match(withoutBundle.stderr, /^ai-readiness: internal error: .*cliMain\.js/m);
   });
 });
 

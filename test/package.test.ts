@@ -39,6 +39,8 @@ function requiredFiles(): string[] {
     normal(manifest.icon),
     normal(manifest.main),
     ...Object.values(manifest.bin).map(normal),
+    // dist/cli.js loads the CLI's bundle from beside it (cli/src/bin.ts).
+    "dist/cliMain.js",
     `dist/${RUNTIME_WASM}`,
     ...Object.values(GRAMMAR_FILES).map((f) => `dist/${f}`),
     ...RULES.map((r) => `dist/docs/${r.id}.md`),

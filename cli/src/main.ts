@@ -1,16 +1,33 @@
 /** The `ai-readiness` command: parse, run, print, exit (0 clean, 1 findings, 2 usage or internal error). */
 import { join } from "node:path";
 import { TOOL } from "../../rules/src/report/json";
-import { parseArgs, USAGE, UsageError } from "./args";
+import { parsersStarted } from "../../rules/src/parse/parser";
+import { parseArgs, USAGE, UsageError, type Args } from "./args";
 import { checkInto, exitCodeFor } from "./check";
 import { explain, listRules } from "./explain";
 import { init } from "./init";
 import { colorEnabled, reportWriter, StreamText } from "./output";
 import { progressFor } from "./progress";
 import { renderConfigProblems } from "./configProblems";
+import { restoreV8Flags } from "./scanFile";
+
+/** The command this run parsed; undefined after a usage error. */
+let ran: Args["command"] | undefined;
+
+/**
+ * For the code cache made at exit (bin.ts, codeCache.ts): puts back the V8 flags a small scan
+ * changed, and says whether this run went through the CLI's main work. A check that parsed
+ * nothing (no model code in its files), help and usage errors run a small part of the bundle:
+ * their cache is kept only until a run that does more replaces it.
+ */
+export function prepareCodeCache(): "whole" | "partial" {
+  restoreV8Flags();
+  return parsersStarted() || (ran !== undefined && ran !== "check" && ran !== "help") ? "whole" : "partial";
+}
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
+  ran = args.command;
   switch (args.command) {
     case "help":
       process.stdout.write(USAGE);

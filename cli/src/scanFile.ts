@@ -44,7 +44,22 @@ export async function* scanFiles(files: { absolute: string; language: FileFacts[
  * when a module is compiled); later calls change nothing.
  */
 export function preferQuickStart(fileCount: number): void {
-  if (fileCount <= SMALL_SCAN && !parsersStarted()) setFlagsFromString("--liftoff-only");
+  if (fileCount <= SMALL_SCAN && !parsersStarted()) {
+    setFlagsFromString("--liftoff-only");
+    quickStart = true;
+  }
+}
+
+let quickStart = false;
+
+/**
+ * Puts back the flags `preferQuickStart` set (`--liftoff-only` also turned off the two tier-up
+ * flags), for a code cache made at exit: V8 only takes a cache under the flags it was made
+ * under, and the next process starts with the defaults.
+ */
+export function restoreV8Flags(): void {
+  if (quickStart) setFlagsFromString("--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering");
+  quickStart = false;
 }
 
 export async function analyseSource(text: string, language: FileFacts["language"], locate: WasmLocator | undefined): Promise<ScannedFile> {

@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
+import type { MessagePort, Worker } from "node:worker_threads";
 import { GRAMMAR_FILES, RUNTIME_WASM, emptyFacts, projectFromFiles, type FileFacts, type WasmLocator } from "../../rules/src/index";
 import type { ReportStream } from "./reportStream";
 import { UNPARSED } from "./scanFile";
@@ -60,13 +60,6 @@ export interface PoolScan {
   onProgress?: (done: number) => void;
 }
 
-/**
- * The report of `files`, without `stats.ms` filled in (the caller times the whole check); or
- * null when a file calls a client imported from another module. Resolving those
- * (`workspaceClients.ts`) reads other modules' facts, parses plain modules that pass a client
- * on, and follows re-exports: the workers would need each other's files. The caller then
- * scans on one thread; the analysis done here is lost.
-
 /** Where the parts of the report go, in the walk's order; each call resolves when it may take more. */
 type PartSink = Pick<ReportStream, "begin" | "file" | "fileText" | "takesJsonText" | "quiet">;
 
@@ -78,6 +71,10 @@ export interface PoolResult {
 
 /** The pool's end of a lane: a worker thread, or a channel to the lane on the main thread. */
 type Lane = Worker | MessagePort;
+
+function isWorker(lane: Lane): lane is Worker {
+  return "terminate" in lane;
+}
 
 /** Files analysed together, by one lane; their parts are written together too. */
 interface Batch {
@@ -95,11 +92,13 @@ interface Batch {
 export async function scanInWorkers(scan: PoolScan, out: PartSink): Promise<PoolResult | null> {
   const wasm: Record<string, string> = {};
   for (const file of [RUNTIME_WASM, ...Object.values(GRAMMAR_FILES)]) wasm[file] = scan.locate(file);
+  // Loaded here, not at start: a scan small enough for one thread does not pay for it (bench/README.md, "Start-up").
+  const threads = await import("node:worker_threads");
   // The main thread is a lane too: one worker fewer saves a V8 heap and a WebAssembly memory (bench/README.md).
-  const own = new MessageChannel();
+  const own = new threads.MessageChannel();
   serveScans(own.port2, scan.locate);
   const workerCount = Math.max(1, Math.min(scan.threads, Math.ceil(scan.files.length / BATCH))) - 1;
-  const lanes: Lane[] = [own.port1, ...Array.from({ length: workerCount }, () => new Worker(join(__dirname, "scanWorker.js"), { workerData: { wasm } satisfies WorkerData }))];
+  const lanes: Lane[] = [own.port1, ...Array.from({ length: workerCount }, () => new threads.Worker(join(__dirname, "scanWorker.js"), { workerData: { wasm } satisfies WorkerData }))];
   try {
     const { results, batches } = await analyse(lanes, scan.files, scan.onProgress);
     if ([...results.values()].some((r) => "project" in r && r.project.importsClients)) return null;
@@ -110,7 +109,7 @@ export async function scanInWorkers(scan: PoolScan, out: PartSink): Promise<Pool
     return { linted, skipped: [...scan.skippedFirst, ...skipped] };
   } finally {
     own.port1.close();
-    for (const lane of lanes) if (lane instanceof Worker) void lane.terminate();
+    for (const lane of lanes) if (isWorker(lane)) void lane.terminate();
   }
 }
 
@@ -162,7 +161,7 @@ function analyse(lanes: Lane[], files: FileToScan[], onProgress?: (done: number)
       };
       const failed = (error: unknown) => reject(error instanceof Error ? error : new Error(`a scan worker stopped (exit code ${String(error)})`));
       lane.on("message", onMessage);
-      if (lane instanceof Worker) lane.on("error", failed).on("exit", failed);
+      if (isWorker(lane)) lane.on("error", failed).on("exit", failed);
       send(index);
       send(index);
     });
@@ -204,10 +203,10 @@ async function lintInOrder(lanes: Lane[], batches: Batch[], write: (part: Linted
       wake?.();
     };
     lane.on("message", onMessage);
-    if (lane instanceof Worker) lane.on("error", onFailure).on("exit", onFailure);
+    if (isWorker(lane)) lane.on("error", onFailure).on("exit", onFailure);
     return () => {
       lane.off("message", onMessage);
-      if (lane instanceof Worker) lane.off("error", onFailure).off("exit", onFailure);
+      if (isWorker(lane)) lane.off("error", onFailure).off("exit", onFailure);
     };
   });
   try {

@@ -5,7 +5,10 @@ import { extractJavaScript } from "./model/javascript";
 import { extractPython } from "./model/python";
 import { parseText, type Tree } from "./parse/parser";
 import { withParentCache } from "./model/syntax";
-import { FileSkipped, LIMITS, treeOverBudget, withBudget } from "./parse/budget";
+import { LIMITS, withBudget } from "./parse/budget";
+import { MODEL_CODE_MARKERS, StatementSelection } from "./model/relevance";
+import type { Extraction } from "./model/facts";
+import type { Node } from "./model/syntax";
 
 /** Files bigger than this are skipped with a message: a generated bundle is not AI code. */
 export const MAX_FILE_CHARS = LIMITS.maxChars;
@@ -14,11 +17,8 @@ export const MAX_FILE_CHARS = LIMITS.maxChars;
  * A cheap look at the text: can this file hold a model call, a provider key or an
  * instrumentation call? Most files of a workspace cannot, and are never parsed.
  */
-const MARKERS =
-  /openai|anthropic|completions\.|messages\.(?:create|stream)|responses\.create|generate_?[cC]ontent|embeddings\.create|\.a?invoke\(|["'](?:ai|ai\/[\w-]+)["']|@ai-sdk|groq|mistral|cohere|together|genai|litellm|ollama|langchain|bedrock|api\.(?:openai|anthropic|groq|mistral|together|deepseek|x|perplexity|fireworks)\.|generativelanguage|openrouter|sk-|AIza|hf_|gsk_|xai-|r8_|pplx-|traceloop|openlit|logfire|weave|LLMObs|Instrument|registerOTel|registerTelemetry|Integration\(|LangfuseExporter|agentops|Laminar|autolog/;
-
 export function mayContainModelCode(text: string): boolean {
-  return MARKERS.test(text);
+  return MODEL_CODE_MARKERS.test(text);
 }
 
 export function extractFacts(tree: Tree, text: string, language: LanguageId): FileFacts {
@@ -26,9 +26,36 @@ export function extractFacts(tree: Tree, text: string, language: LanguageId): Fi
   // TS): every check would be unknown, and walking up such a tree can overflow
   // web-tree-sitter's stack. Nothing to report until the file parses again.
   if (tree.rootNode.type === "ERROR") return { ...emptyFacts(text, language), syntaxErrors: 1, unparsed: true };
-  const tooDeep = treeOverBudget(tree.rootNode.walk());
-  if (tooDeep) throw new FileSkipped(tooDeep);
-  return withParentCache(() => (language === "python" ? extractPython(tree.rootNode, text, language) : extractJavaScript(tree.rootNode, text, language)));
+  return withParentCache(() => extractRelevant(tree.rootNode, text, language));
+}
+
+/** Rounds of growing names before the extraction gives up choosing and walks the whole file. */
+const MAX_ROUNDS = 3;
+
+/**
+ * The facts, walking only the statements that can hold them (see model/relevance.ts). Each
+ * round may find names that make more statements relevant; the facts stand once a round
+ * would choose the same statements again.
+ */
+function extractRelevant(root: Node, text: string, language: LanguageId): FileFacts {
+  let names = new Set<string>();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const selection = new StatementSelection(root, text, names);
+    const { facts, relevantNames, moduleLevelCalls } = extractWith(root, text, language, selection);
+    if (moduleLevelCalls) break;
+    if (selection.wouldChooseTheSame(relevantNames)) return facts;
+    names = new Set([...names, ...relevantNames]);
+  }
+  return extractWhole(root, text, language);
+}
+
+/** The facts from a walk of every statement: the reference `extractRelevant` must equal. */
+export function extractWhole(root: Node, text: string, language: LanguageId): FileFacts {
+  return extractWith(root, text, language, new StatementSelection(root, text, new Set(), true)).facts;
+}
+
+function extractWith(root: Node, text: string, language: LanguageId, selection: StatementSelection): Extraction {
+  return language === "python" ? extractPython(root, text, language, selection) : extractJavaScript(root, text, language, selection);
 }
 
 /** Parses and extracts in one step, deleting the tree (workspace scans keep no trees). */

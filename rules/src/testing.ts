@@ -3,8 +3,10 @@ import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { DEFAULT_CONFIG, EMPTY_PROJECT, fixText, initEngine, lintText, type LanguageId, type LintConfig, type ProjectFacts } from "./index";
 import { GRAMMAR_FILES, RUNTIME_WASM } from "./parse/parser";
-import { countErrors } from "./model/syntax";
+import { countErrors, withParentCache } from "./model/syntax";
 import { parseText } from "./parse/parser";
+import { extractFacts, extractWhole, mayContainModelCode } from "./analyze";
+import { FileSkipped, withBudget } from "./parse/budget";
 
 const PACKAGES: Record<string, string> = {
   [RUNTIME_WASM]: "web-tree-sitter",
@@ -27,7 +29,29 @@ export function initTestEngine(): Promise<void> {
 export const ALL_ON: LintConfig = { ...DEFAULT_CONFIG, preset: "strict" };
 
 export function lint(code: string, language: LanguageId = "python", project: ProjectFacts = EMPTY_PROJECT, config: LintConfig = ALL_ON) {
+  assertSameFactsAsWholeWalk(code, language);
   return lintText(code, language, config, project).findings;
+}
+
+/**
+ * The extraction walks only the statements that can matter (model/relevance.ts); its facts
+ * must equal a walk of the whole file. Every snippet a rule test lints is checked this way.
+ */
+export function assertSameFactsAsWholeWalk(code: string, language: LanguageId): void {
+  if (!mayContainModelCode(code)) return;
+  withBudget(() => {
+    const tree = parseText(language, code);
+    try {
+      if (tree.rootNode.type === "ERROR") return; // never walked: nothing to compare
+      const chosen = extractFacts(tree, code, language);
+      const whole = withParentCache(() => extractWhole(tree.rootNode, code, language));
+      assert.deepStrictEqual(chosen, whole, "the facts of the chosen statements differ from a walk of the whole file");
+    } catch (error) {
+      if (!(error instanceof FileSkipped)) throw error;
+    } finally {
+      tree.delete();
+    }
+  });
 }
 
 export function findingsOf(rule: string, code: string, language: LanguageId = "python", project: ProjectFacts = EMPTY_PROJECT) {

@@ -6,11 +6,11 @@
 import type { Ecosystem, MethodEntry, SdkEntry } from "./catalogue";
 import { INFERENCE_PATH, MODEL_ENDPOINT, SDKS, sdkForModule, sdksFor } from "./catalogue";
 import type { LanguageId } from "../types";
-import type { CallSite, ClientFact, FileFacts, ImportFacts, JsonParseFact, OptionsBag, ResultUse, StringLiteralFact, Suppression } from "./facts";
+import type { CallSite, ClientFact, Extraction, FileFacts, ImportFacts, JsonParseFact, OptionsBag, ResultUse, StringLiteralFact, Suppression } from "./facts";
 import type { Grammar } from "./grammar";
 import type { ImportTable } from "./imports";
 import { assignmentSides, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, taintedNames, unwrapUp, withoutAwait } from "./flow";
-import { isBroken, parentOf, spanOf, startsItsLine, statementFact, type Node } from "./syntax";
+import { errorNodeCount, isBroken, parentOf, spanOf, startsItsLine, statementFact, type Node } from "./syntax";
 import { SDK_SERIALISERS } from "./validators";
 import { callContext } from "./context";
 import { promptFlow } from "./promptFlow";
@@ -67,11 +67,18 @@ interface Resolved {
  * The facts every adapter starts from: clients, call sites, suppressions, syntax errors.
  * The adapter then adds what needs its own grammar (JSON parses, literals, instrumentation).
  */
-export function startFacts(root: Node, text: string, language: LanguageId, hooks: AdapterHooks, imports: ImportFacts, nodes: Map<string, Node[]>): { facts: FileFacts; callNodes: Node[] } {
+export function startFacts(
+  root: Node,
+  text: string,
+  language: LanguageId,
+  hooks: AdapterHooks,
+  imports: ImportFacts,
+  nodes: Map<string, Node[]>,
+): { facts: FileFacts; callNodes: Node[] } & Omit<Extraction, "facts"> {
   const g = hooks.grammar;
   const constructions = [g.call, ...(hooks.constructionTypes ?? [])].flatMap((type) => nodes.get(type) ?? []).sort((a, b) => a.startIndex - b.startIndex);
   const assignments = g.assignments.flatMap(([type]) => nodes.get(type) ?? []);
-  const { clients, callSites, callNodes } = findCallSites(constructions, text, hooks, assignments);
+  const { clients, callSites, callNodes, importedCalls } = findCallSites(constructions, text, hooks, assignments);
   const facts: FileFacts = {
     language,
     text,
@@ -86,13 +93,43 @@ export function startFacts(root: Node, text: string, language: LanguageId, hooks
     reexports: [],
     imports,
     suppressions: collectSuppressions(nodes.get(g.comment) ?? [], text),
-    syntaxErrors: root.hasError ? root.descendantsOfType("ERROR").length : 0,
+    syntaxErrors: errorNodeCount(root),
   };
-  return { facts, callNodes };
+  return {
+    facts,
+    callNodes,
+    relevantNames: relevantNames(hooks.imports, clients, importedCalls, callSites),
+    moduleLevelCalls: callSites.some((site) => !site.broken && site.context.functionSpan === null),
+  };
+}
+
+/**
+ * The names whose every use must be walked (see relevance.ts): imports, clients (`self.client`
+ * gives `client`), factories and derived runnables, names bound to imported calls, and the
+ * receivers of call sites (a use elsewhere could rebind one to another object).
+ */
+function relevantNames(imports: ImportTable, clients: ClientFact[], importedCalls: Map<string, unknown>, callSites: CallSite[]): Set<string> {
+  const names = new Set(imports.localNames());
+  // `self.client` and `this.client` are found by their last name.
+  const add = (dotted: string) => names.add(dotted.slice(dotted.lastIndexOf(".") + 1));
+  for (const client of clients) add(client.name);
+  for (const name of importedCalls.keys()) add(name);
+  for (const site of callSites) {
+    const [receiver, member] = site.calleeText.match(/[A-Za-z_$][\w$]*/g) ?? [];
+    // `self.client.…`: the attribute is the name (`self` is in every method).
+    const name = receiver === "self" || receiver === "this" ? member : receiver;
+    if (name) names.add(name);
+  }
+  return names;
 }
 
 /** `constructions`: every call (and JS `new`) of the file, in document order. */
-function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks, assignments: Node[]): { clients: ClientFact[]; callSites: CallSite[]; callNodes: Node[] } {
+function findCallSites(
+  constructions: Node[],
+  text: string,
+  hooks: AdapterHooks,
+  assignments: Node[],
+): { clients: ClientFact[]; callSites: CallSite[]; callNodes: Node[]; importedCalls: Map<string, unknown> } {
   const g = hooks.grammar;
   const clients: ClientFact[] = [];
   const otherObjects = new Set<string>();
@@ -129,7 +166,7 @@ function findCallSites(constructions: Node[], text: string, hooks: AdapterHooks,
     callSites.push(callSiteFact(call, callee, match, text, hooks));
     callNodes.push(call);
   }
-  return { clients, callSites, callNodes };
+  return { clients, callSites, callNodes, importedCalls };
 }
 
 /** LangChain runnables that keep the model's settings: piped, bound, retried, structured. */
@@ -495,7 +532,9 @@ export class ModelOutputTracker {
   /** The call site, and the name the output arrives under (null when the call itself is in `argument`). */
   originOf(node: Node, argument: Node, stopAt?: (value: Node) => boolean): { source: number; name: string | null } | null {
     if (this.facts.callSites.length === 0) return null;
-    const direct = this.callNodes.findIndex((c) => c.startIndex >= argument.startIndex && c.endIndex <= argument.endIndex);
+    // The call sites' spans, not their nodes: each `endIndex` of a node is a call into the parser.
+    const [start, end] = [argument.startIndex, argument.endIndex];
+    const direct = this.facts.callSites.findIndex((site) => site.span.start >= start && site.span.end <= end);
     if (direct >= 0) return { source: direct, name: null };
     const scope = enclosingScope(node, this.g);
     const key = `${scope.id}:${stopAt ? "stop" : "all"}`;

@@ -283,3 +283,12 @@ export interface FileFacts {
   /** The file did not parse at all (the whole tree is one error): nothing in it was checked. */
   unparsed?: boolean;
 }
+
+/** What a language adapter returns: the facts, and what decides how much of the file it had to walk. */
+export interface Extraction {
+  facts: FileFacts;
+  /** Names bound to something that matters (imports, clients, factories, receivers of call sites): a statement using one is walked. */
+  relevantNames: Set<string>;
+  /** A model call outside any function: its output can flow through any module-level statement. */
+  moduleLevelCalls: boolean;
+}

@@ -17,6 +17,11 @@ export class ImportTable {
     this.names.set(local, { module, name });
   }
 
+  /** Every identifier the imports bind (`import a.b` binds `a` and reaches `a.b`). */
+  localNames(): string[] {
+    return [...this.names.keys()].flatMap((local) => local.split("."));
+  }
+
   get(local: string): ImportedName | undefined {
     return this.names.get(local);
   }

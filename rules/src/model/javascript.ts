@@ -3,28 +3,30 @@ import type { LanguageId } from "../types";
 import { AI_SDK_PROVIDER_FACTORIES, sdkForModule, type SdkEntry } from "./catalogue";
 import { clientKeyLiteral, linkModelOutput, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
 import { sinkOf, type SinkCandidate } from "./sinks";
-import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, Reexport, StringLiteralFact } from "./facts";
+import type { ClientFact, Extraction, JsonParseFact, OptionEntry, OptionsBag, Reexport, StringLiteralFact } from "./facts";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, unwrapUp } from "./flow";
 import { JS_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
 import { KEY_MARKER, matchProviderKey, mayHoldKeys } from "./secrets";
-import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf, statementFact, stringValue, type Node, parentOf } from "./syntax";
+import { ancestors, insertionInList, isBroken, literalValue, spanOf, statementFact, stringValue, type Node, parentOf } from "./syntax";
 import { CLIENT_WRAPPERS, INSTRUMENTATION_CLASSES, isInstrumentationCall, isTracingModule, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
+import { descendantsIn, nodesIn, type StatementSelection } from "./relevance";
 
 const NODE_TYPES = ["variable_declarator", "call_expression", "new_expression", "comment", "assignment_expression", "jsx_attribute"];
 
-export function extractJavaScript(root: Node, text: string, language: LanguageId): FileFacts {
-  const nodes = nodesByType(root, NODE_TYPES);
+export function extractJavaScript(root: Node, text: string, language: LanguageId, selection: StatementSelection): Extraction {
   const imports = readImports(root, text);
   // `require` and `import()` inside functions and constructors load SDKs too.
-  for (const call of nodes.get("call_expression")!) {
+  for (const call of nodesIn(selection.matching(/\b(require|import)\b/), ["call_expression"]).get("call_expression")!) {
     const loader = call.childForFieldName("function");
     if (loader?.text !== "require" && loader?.type !== "import") continue;
     const { outer } = unwrapUp(call, g);
     const declarator = parentOf(outer);
     if (declarator?.type === "variable_declarator") readRequire(declarator, imports);
   }
+  const walked = selection.relevant(imports.localNames());
+  const nodes = nodesIn(walked, NODE_TYPES);
   const hooks: AdapterHooks = {
     grammar: g,
     ecosystem: "js",
@@ -42,7 +44,7 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
       return parent?.type === "member_expression" && parent.childForFieldName("property")?.text === "catch";
     },
   };
-  const { facts, callNodes } = startFacts(root, text, language, hooks, {
+  const { facts, callNodes, relevantNames, moduleLevelCalls } = startFacts(root, text, language, hooks, {
     insertAt: imports.insertAt,
     sanitizerCall: imports.sanitizerCall(),
     hasOpenTelemetry: imports.get("trace")?.module === "@opentelemetry/api",
@@ -60,7 +62,7 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
     }
   }
   // Strings are the most numerous nodes: look at them only when a key could be among them.
-  const strings = mayHoldKeys(text) ? root.descendantsOfType(["string", "template_string"]) : [];
+  const strings = mayHoldKeys(text) ? descendantsIn(walked, ["string", "template_string"]) : [];
   const interesting = [...nodes.get("call_expression")!, ...nodes.get("new_expression")!, ...strings];
   for (const node of interesting) {
     if (node.type === "call_expression") {
@@ -82,7 +84,7 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
   }
   linkModelOutput(facts, callNodes, nodes, jsonCandidates, sinkCandidates, g);
   facts.reexports.push(...reexportsOf(root, imports));
-  return facts;
+  return { facts, relevantNames, moduleLevelCalls };
 }
 
 function readImports(root: Node, text: string): ImportTable {

@@ -1,22 +1,26 @@
 /** The Python adapter: turns a tree-sitter Python tree into the file's model facts. */
 import type { LanguageId } from "../types";
 import { sdkForModule, sdksFor, type SdkEntry } from "./catalogue";
-import type { ClientFact, FileFacts, JsonParseFact, OptionEntry, OptionsBag, ResultUse, StringLiteralFact } from "./facts";
+import type { ClientFact, Extraction, JsonParseFact, OptionEntry, OptionsBag, ResultUse, StringLiteralFact } from "./facts";
 import { PYTHON_GRAMMAR as g } from "./grammar";
 import { ImportTable } from "./imports";
 import { classifyResult, enclosingScope, isInsideTry, memberChain, referencedNames, unwrapUp } from "./flow";
 import { clientKeyLiteral, linkModelOutput, startFacts, type AdapterHooks, type ClientConstruction } from "./common";
 import { sinkOf, type SinkCandidate } from "./sinks";
-import { ancestors, insertionInList, nodesByType, isBroken, literalValue, spanOf, statementFact, stringValue, type Node, parentOf } from "./syntax";
+import { ancestors, insertionInList, isBroken, literalValue, spanOf, statementFact, stringValue, type Node, parentOf } from "./syntax";
 import { KEY_MARKER, matchProviderKey, mayHoldKeys } from "./secrets";
 import { CLIENT_WRAPPERS, INSTRUMENTED_CLIENT_MODULES, isInstrumentationCall, isTracingModule, SPAN_METHODS, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
+import { descendantsIn, nodesIn, type StatementSelection } from "./relevance";
 
-const NODE_TYPES = ["assignment", "call", "import_statement", "import_from_statement", "comment"];
+const NODE_TYPES = ["assignment", "call", "comment"];
+const IMPORT_TYPES = ["import_statement", "import_from_statement"];
 
-export function extractPython(root: Node, text: string, language: LanguageId): FileFacts {
-  const nodes = nodesByType(root, NODE_TYPES);
-  const imports = readImports(root, text, [...nodes.get("import_statement")!, ...nodes.get("import_from_statement")!]);
+export function extractPython(root: Node, text: string, language: LanguageId, selection: StatementSelection): Extraction {
+  const importNodes = nodesIn(selection.matching(/\bimport\b/), IMPORT_TYPES);
+  const imports = readImports(root, text, [...importNodes.get("import_statement")!, ...importNodes.get("import_from_statement")!]);
+  const walked = selection.relevant(imports.localNames());
+  const nodes = nodesIn(walked, NODE_TYPES);
   const hooks: AdapterHooks = {
     grammar: g,
     ecosystem: "python",
@@ -30,7 +34,7 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
     resultOf,
     retried: isRetried,
   };
-  const { facts, callNodes } = startFacts(root, text, language, hooks, {
+  const { facts, callNodes, relevantNames, moduleLevelCalls } = startFacts(root, text, language, hooks, {
     insertAt: imports.insertAt,
     sanitizerCall: imports.sanitizerCall(),
     hasOpenTelemetry: imports.get("trace")?.module === "opentelemetry",
@@ -53,7 +57,7 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
     }
   }
   // Strings are the most numerous nodes: look at them only when a key could be among them.
-  for (const node of mayHoldKeys(text) ? root.descendantsOfType("string") : []) {
+  for (const node of mayHoldKeys(text) ? descendantsIn(walked, ["string"]) : []) {
     const literal = stringLiteralFact(node, facts.clients, text);
     if (literal) facts.stringLiterals.push(literal);
   }
@@ -62,7 +66,7 @@ export function extractPython(root: Node, text: string, language: LanguageId): F
   for (const [name, imported] of imports.names) {
     if (imported.name !== null && !imported.module.startsWith("instrumented:")) facts.reexports.push({ name, module: imported.module, imported: imported.name });
   }
-  return facts;
+  return { facts, relevantNames, moduleLevelCalls };
 }
 
 function isJsonLoads(callee: string, imports: ImportTable): boolean {

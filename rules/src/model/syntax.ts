@@ -62,18 +62,6 @@ export function parentOf(node: Node | null | undefined): Node | null {
   return parent;
 }
 
-/**
- * Every node of the given types in one pass, grouped by type. Each `descendantsOfType`
- * walks the whole tree inside the parser: one walk for everything the adapter needs
- * is several times cheaper than one per kind of node. (`ERROR` must not be among the
- * types: web-tree-sitter 0.27 then returns nothing at all.)
- */
-export function nodesByType(root: Node, types: string[]): Map<string, Node[]> {
-  const byType = new Map<string, Node[]>(types.map((t) => [t, []]));
-  for (const node of root.descendantsOfType(types)) byType.get(node.type)?.push(node);
-  return byType;
-}
-
 export function* ancestors(node: Node): Generator<Node> {
   for (let current = parentOf(node); current; current = parentOf(current)) yield current;
 }
@@ -83,6 +71,21 @@ export function isBroken(node: Node): boolean {
   if (node.hasError) return true;
   for (const parent of ancestors(node)) if (parent.isError) return true;
   return false;
+}
+
+/**
+ * How many `ERROR` nodes the tree holds. Only subtrees that have an error are entered, so
+ * a typo in a large file costs a path to it, not a walk of every node.
+ */
+export function errorNodeCount(root: Node): number {
+  let count = 0;
+  const pending = root.hasError ? [root] : [];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    checkBudget();
+    if (node.isError) count++;
+    for (const child of node.children) if (child?.hasError) pending.push(child);
+  }
+  return count;
 }
 
 export function countErrors(root: Node): number {

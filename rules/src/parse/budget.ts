@@ -93,9 +93,34 @@ export function checkBudget(): void {
   if (performance.now() > deadline) throw new FileSkipped(`took longer than ${LIMITS.timeMs / 1000} s to check`);
 }
 
+/** What the text checks count: the most brackets, and Python indentation levels, open at once. */
+export interface TextMeasure {
+  brackets: number;
+  indents: number;
+}
+
 /** Why `text` is over the budget before parsing, or null when it is not. */
 export function textOverBudget(text: string, python: boolean): string | null {
-  if (text.length > LIMITS.maxChars) return `too large (${text.length} characters, the limit is ${LIMITS.maxChars})`;
+  try {
+    checkText(text, python);
+    return null;
+  } catch (error) {
+    if (error instanceof FileSkipped) return error.reason;
+    throw error;
+  }
+}
+
+/** Measures `text` for the checks before parsing; throws `FileSkipped` when it is over the budget. */
+export function checkText(text: string, python: boolean): TextMeasure {
+  if (text.length > LIMITS.maxChars) throw new FileSkipped(`too large (${text.length} characters, the limit is ${LIMITS.maxChars})`);
+  const brackets = deepestBrackets(text);
+  if (brackets > LIMITS.maxNesting) throw new FileSkipped(`nested too deeply (${brackets} open brackets, the limit is ${LIMITS.maxNesting})`);
+  const indents = python ? indentLevels(text) : 0;
+  if (indents > LIMITS.maxIndentLevels) throw new FileSkipped(`indented too deeply (${indents} levels, the limit is ${LIMITS.maxIndentLevels})`);
+  return { brackets, indents };
+}
+
+function deepestBrackets(text: string): number {
   let open = 0;
   let deepest = 0;
   for (let i = 0; i < text.length; i++) {
@@ -105,12 +130,17 @@ export function textOverBudget(text: string, python: boolean): string | null {
       if (++open > deepest) deepest = open;
     } else if ((c === 41 || c === 93 || c === 125) && open > 0) open--;
   }
-  if (deepest > LIMITS.maxNesting) return `nested too deeply (${deepest} open brackets, the limit is ${LIMITS.maxNesting})`;
-  if (python) {
-    const levels = indentLevels(text);
-    if (levels > LIMITS.maxIndentLevels) return `indented too deeply (${levels} levels, the limit is ${LIMITS.maxIndentLevels})`;
+  return deepest;
+}
+
+/** How many brackets `text` holds: each one added or removed moves the deepest nesting by one at most. */
+export function bracketCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123 || c === 41 || c === 93 || c === 125) count++;
   }
-  return null;
+  return count;
 }
 
 /** The most indentation levels open at once, the way Python's tokenizer stacks them (blank lines ignored). */

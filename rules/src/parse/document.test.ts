@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { initTestEngine } from "../testing";
-import { SourceDocument } from "./document";
+import { SourceDocument, type TextChange } from "./document";
 import { parseText } from "./parser";
+import { FileSkipped, textOverBudget } from "./budget";
 
 before(initTestEngine);
 
@@ -37,3 +38,51 @@ for (const [language, source] of [
   });
 }
 
+
+/** `document.syntaxTree()` skips the text for the same reason a fresh check gives, or parses it when that gives none. */
+function assertBudgetAsFresh(document: SourceDocument, label: string): boolean {
+  const expected = textOverBudget(document.text, true);
+  let reason: string | null = null;
+  try {
+    document.syntaxTree();
+  } catch (error) {
+    if (!(error instanceof FileSkipped)) throw error;
+    reason = error.reason;
+  }
+  assert.equal(reason, expected, label);
+  return expected !== null;
+}
+
+it("skips a text over the bracket budget after edits exactly when a fresh check would", () => {
+  const next = random(7);
+  // 254 brackets deep (the limit is 256): edits in the opening run cross it both ways.
+  const document = new SourceDocument("python", `x = ${"(".repeat(254)}1${")".repeat(254)}\n`);
+  let overBudget = 0;
+  for (let i = 0; i < 400; i++) {
+    const start = Math.floor(next() * document.text.indexOf("1"));
+    const end = Math.min(document.text.length, start + (next() < 0.1 ? 1 : 0));
+    document.update([{ start, end, text: ["(", "(", "(", ")", ")", "a", ""][Math.floor(next() * 7)] }]);
+    if (assertBudgetAsFresh(document, `edit ${i}`)) overBudget++;
+  }
+  assert.ok(overBudget > 0 && overBudget < 400, `${overBudget} of 400 edits over the budget: both sides must be tried`);
+  document.dispose();
+});
+
+it("measures indentation again when an edit can change it, and only then", () => {
+  // 99 levels (the limit is 100).
+  const document = new SourceDocument("python", Array.from({ length: 99 }, (_, i) => `${" ".repeat(i)}if a:`).join("\n") + `\n${" ".repeat(99)}pass\n`);
+  const steps: [string, (text: string) => TextChange, boolean][] = [
+    ["a line one level deeper", (t) => ({ start: t.length, end: t.length, text: `${" ".repeat(100)}b\n` }), false],
+    ["a letter mid-line", (t) => ({ start: t.length - 2, end: t.length - 2, text: "x" }), false],
+    ["another level", (t) => ({ start: t.length, end: t.length, text: `${" ".repeat(101)}c\n` }), true],
+    ["that line removed", (t) => ({ start: t.lastIndexOf("\n", t.length - 2) + 1, end: t.length, text: "" }), false],
+    ["a line break mid-line, then a deeper line", (t) => ({ start: t.length - 2, end: t.length - 2, text: `\n${" ".repeat(102)}d` }), true],
+    ["its indentation removed", (t) => ({ start: t.lastIndexOf("\n", t.length - 2) + 1, end: t.lastIndexOf("d"), text: "" }), false],
+    ["spaces typed at its start", (t) => ({ start: t.lastIndexOf("\n", t.length - 2) + 1, end: t.lastIndexOf("\n", t.length - 2) + 1, text: " ".repeat(103) }), true],
+  ];
+  for (const [label, change, over] of steps) {
+    document.update([change(document.text)]);
+    assert.equal(assertBudgetAsFresh(document, label), over, label);
+  }
+  document.dispose();
+});

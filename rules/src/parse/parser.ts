@@ -1,6 +1,6 @@
 import { Language, Parser, type Tree } from "web-tree-sitter";
 import type { LanguageId } from "../types";
-import { budgetExpired, FileSkipped, LIMITS, textOverBudget } from "./budget";
+import { budgetExpired, checkText, FileSkipped, LIMITS } from "./budget";
 
 /**
  * Where a `.wasm` file lives. The hosts decide: the bundles load them from their own folder,
@@ -77,13 +77,13 @@ export class ParserFailed extends Error {
 /**
  * Parses `text`; with `previous` (already edited to match `text`) the parse is incremental.
  * Throws `FileSkipped` for a text over the budget (checked first: some deep texts crash
- * the parser) and when the budget's time runs out mid-parse.
+ * the parser; `textChecked` when the caller knows it is within) and when the budget's time
+ * runs out mid-parse.
  */
-export function parseText(language: LanguageId, text: string, previous?: Tree): Tree {
+export function parseText(language: LanguageId, text: string, previous?: Tree, textChecked = false): Tree {
   const parser = parserFor(language);
   if (failure) throw new ParserFailed(failure);
-  const over = textOverBudget(text, language === "python");
-  if (over) throw new FileSkipped(over);
+  if (!textChecked) checkText(text, language === "python");
   let tree: Tree | null;
   try {
     tree = parser.parse(text, previous ?? null, { progressCallback: budgetExpired });

@@ -1,0 +1,201 @@
+/**
+ * Which parts of a file the extraction walks.
+ *
+ * Walking a tree costs per node: every call and assignment crosses from the parser's
+ * WebAssembly into JavaScript and is looked at. In an ordinary AI module most top-level
+ * statements (functions, classes, constants) have nothing to do with model calls, and
+ * walking them was most of a keystroke's time. So the extraction walks a top-level
+ * statement only when its text could hold something the facts are made of:
+ *
+ * - a word from `RELEVANT_TEXT` (SDK names, model-call method chains, imports and `require`,
+ *   suppression comments, instrumentation calls, prompt names a logger could print, key
+ *   shapes, `fetch`);
+ * - a name the file binds to something that matters: every imported name, and the clients,
+ *   factories, derived runnables, receivers of call sites and names bound to imported calls
+ *   that the extraction itself finds (`relevantNames`).
+ *
+ * The second list grows with what is found, so the extraction repeats until the set of
+ * statements stops changing (`extractFacts`); usually the first round already holds them
+ * all. Model output is followed only within a function, so a statement without any of these
+ * words cannot take part, with one exception: output bound at module level flows through
+ * module-level statements and class bodies. A file with a model call outside any function
+ * is therefore walked whole. `test/relevance.test.ts` checks that the facts equal a walk of
+ * the whole file on every fixture, example and generated file, and after random edits.
+ */
+import { SDKS } from "./catalogue";
+import { PROMPT_NAMES } from "./outputUse";
+import { CLIENT_WRAPPERS, INSTRUMENTATION_CALLS, INSTRUMENTATION_CLASSES, INSTRUMENTATION_MARKER } from "./telemetryCatalogue";
+import { KEY_MARKER } from "./secrets";
+import { FileSkipped, treeOverBudget } from "../parse/budget";
+import type { Node } from "./syntax";
+
+/**
+ * A cheap look at a whole file: can it hold a model call, a provider key or an
+ * instrumentation call? Most files of a workspace cannot, and are never parsed.
+ */
+export const MODEL_CODE_MARKERS =
+  /openai|anthropic|completions\.|messages\.(?:create|stream)|responses\.create|generate_?[cC]ontent|embeddings\.create|\.a?invoke\(|["'](?:ai|ai\/[\w-]+)["']|@ai-sdk|groq|mistral|cohere|together|genai|litellm|ollama|langchain|bedrock|api\.(?:openai|anthropic|groq|mistral|together|deepseek|x|perplexity|fireworks)\.|generativelanguage|openrouter|sk-|AIza|hf_|gsk_|xai-|r8_|pplx-|traceloop|openlit|logfire|weave|LLMObs|Instrument|registerOTel|registerTelemetry|Integration\(|LangfuseExporter|agentops|Laminar|autolog/;
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const identifiers = (texts: string[]) => [...new Set(texts.flatMap((t) => t.match(/[A-Za-z_$][\w$]*/g) ?? []))];
+
+/** `a.b.c` with any spacing and optional chaining between the names. */
+const methodChains = [...new Set(SDKS.flatMap((sdk) => sdk.methods.map((m) => m.path)).filter((p) => p.includes(".")))].map((path) =>
+  path.split(".").map(escape).join("\\s*\\??\\.\\s*"),
+);
+
+const RELEVANT_WORDS = [
+  "import",
+  "require",
+  "fetch",
+  "with_raw_response",
+  "with_streaming_response",
+  ...PROMPT_NAMES.source.replace(/^\^\(|\)\$$/g, "").split("|"),
+  // An instrumentation call holds the first name of its path (`Traceloop` of `Traceloop.init`).
+  ...identifiers([...INSTRUMENTATION_CALLS, ...INSTRUMENTATION_CLASSES, ...CLIENT_WRAPPERS].map((call) => call.split(".")[0])),
+];
+
+/** Text that makes a statement worth walking whatever the file binds. */
+const RELEVANT_TEXT = [
+  MODEL_CODE_MARKERS,
+  INSTRUMENTATION_MARKER,
+  KEY_MARKER,
+  /api_?key|secret_access_key/i,
+  /ai-readiness:|choices\s*\[/,
+  new RegExp(methodChains.join("|")),
+];
+
+/** The share of the text above which a file is walked whole. */
+const MOSTLY = 0.5;
+
+function wordsPattern(words: Iterable<string>): RegExp | null {
+  const alternatives = [...words].filter((w) => /^[A-Za-z_$][\w$]*$/.test(w)).map(escape);
+  return alternatives.length > 0 ? new RegExp(`(?<![\\w$])(?:${alternatives.join("|")})(?![\\w$])`) : null;
+}
+
+/**
+ * The top-level statements an extraction walks, chosen by their text. `everything` walks the
+ * whole file (the reference the selection is tested against, and the fallback).
+ */
+export class StatementSelection {
+  private readonly statements: Node[];
+  private readonly depthChecked = new Set<number>();
+  /** The names the last `relevant` call chose by, and what it chose. */
+  private chosenBy = new Set<string>();
+  private chosen: boolean[] = [];
+
+  constructor(
+    private readonly root: Node,
+    private readonly text: string,
+    /** Names found relevant by an earlier round. */
+    private readonly knownNames: Set<string>,
+    private readonly everything = false,
+  ) {
+    this.statements = everything ? [root] : statementsOf(root);
+  }
+
+  /** The statements whose text matches `pattern` (every statement when walking everything). */
+  matching(pattern: RegExp): Node[] {
+    const hits = this.statements.map(() => this.everything);
+    if (!this.everything) this.mark(pattern, hits);
+    return this.checked(this.statements.filter((_, i) => hits[i]));
+  }
+
+  /** The statements worth walking, given the names the adapter found bound so far (its imports). */
+  relevant(names: Iterable<string>): Node[] {
+    this.chosenBy = new Set([...this.knownNames, ...names]);
+    this.chosen = this.choose(this.chosenBy);
+    if (this.chosen.every((hit) => hit)) return this.checked([this.root]);
+    return this.checked(this.statements.filter((_, i) => this.chosen[i]));
+  }
+
+  /** The walk would take the same statements if it also knew `more` names. */
+  wouldChooseTheSame(more: Iterable<string>): boolean {
+    if (this.chosen.every((hit) => hit)) return true;
+    // More names only add statements: the same choice means no statement left out uses a new one.
+    const pattern = wordsPattern([...more].filter((name) => !this.chosenBy.has(name)));
+    return pattern === null || this.mark(pattern, [...this.chosen]) === 0;
+  }
+
+  /**
+   * Pattern by pattern, the statements that hold a match; everything once most of the text
+   * is chosen: most AI modules use their imports all over, and then one walk of the whole
+   * tree is cheaper than many, and saves the rounds that names found later cost.
+   */
+  private choose(names: Set<string>): boolean[] {
+    const chosen = this.statements.map(() => this.everything);
+    if (this.everything) return chosen;
+    const total = this.statements.reduce((sum, s) => sum + s.endIndex - s.startIndex, 0);
+    let length = 0;
+    for (const pattern of [wordsPattern([...RELEVANT_WORDS, ...names])!, ...RELEVANT_TEXT]) {
+      length += this.mark(pattern, chosen);
+      if (length > MOSTLY * total) return chosen.map(() => true);
+    }
+    return chosen;
+  }
+
+  /**
+   * Marks the statements that hold a match of `pattern`, in one scan of the text that steps
+   * over statements already marked; returns the length of text newly marked.
+   */
+  private mark(pattern: RegExp, chosen: boolean[]): number {
+    const scan = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
+    const count = this.statements.length;
+    let added = 0;
+    for (let i = 0; ; ) {
+      while (i < count && chosen[i]) i++;
+      if (i >= count) break;
+      // Each statement is tested on its own text: a scan never starts before one.
+      scan.lastIndex = Math.max(scan.lastIndex, this.statements[i].startIndex);
+      const match = scan.exec(this.text);
+      if (!match) break;
+      while (i < count - 1 && this.statements[i + 1].startIndex <= match.index) i++;
+      const statement = this.statements[i];
+      if (match.index < statement.endIndex && !chosen[i]) {
+        chosen[i] = true;
+        added += statement.endIndex - statement.startIndex;
+      }
+      // A match can run on into the next statement, which is then tested from its start.
+      scan.lastIndex = statement.endIndex;
+      i++;
+    }
+    return added;
+  }
+
+  /** The depth limit, for the statements about to be walked (deep trees overflow walks up the parents). */
+  private checked(statements: Node[]): Node[] {
+    for (const statement of statements) {
+      if (this.depthChecked.has(statement.id)) continue;
+      const tooDeep = treeOverBudget(statement.walk());
+      if (tooDeep) throw new FileSkipped(tooDeep);
+      this.depthChecked.add(statement.id);
+    }
+    return statements;
+  }
+}
+
+/**
+ * The top-level statements, looking through `ERROR` nodes: a typo can wrap the rest of the file
+ * in one, whose children are the statements again (everything inside is broken code, from
+ * which no model output is followed).
+ */
+function statementsOf(root: Node): Node[] {
+  return root.namedChildren.flatMap((child) => (child.isError ? statementsOf(child) : [child]));
+}
+
+/**
+ * Every node of the given types inside `statements` (themselves included), in document order.
+ * Each `descendantsOfType` walks inside the parser: one walk for every type the adapter needs
+ * is several times cheaper than one per type. (`ERROR` must not be among the types:
+ * web-tree-sitter 0.27 then returns nothing at all.)
+ */
+export function descendantsIn(statements: Node[], types: string[]): Node[] {
+  return statements.flatMap((statement) => statement.descendantsOfType(types));
+}
+
+/** `descendantsIn`, grouped by type. */
+export function nodesIn(statements: Node[], types: string[]): Map<string, Node[]> {
+  const byType = new Map<string, Node[]>(types.map((t) => [t, []]));
+  for (const node of descendantsIn(statements, types)) byType.get(node.type)?.push(node);
+  return byType;
+}
