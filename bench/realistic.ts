@@ -1,17 +1,24 @@
 /**
- * One keystroke in an ordinary 5,000-line Python module with a few model calls (one in
- * every ~60 functions), unlike keystroke.ts's file dense with them. Each letter goes in at
- * a random place and is taken back (untimed) before the next; prints p50/p95/max of the
- * whole path and of its parts, split by whether the letter broke the syntax.
+ * One keystroke in an ordinary module: plain functions with a model call in about one of
+ * every 60, unlike keystroke.ts's files dense with them. Python and TypeScript, 5,000 and
+ * 20,000 lines. Each letter goes in at a random place and is taken back (untimed) before the
+ * next; prints p50/p95/max of the whole path (update, incremental parse, lint) and of its parts,
+ * split by whether the letter broke the syntax.
  *
- *   node out/bench/realistic.js
+ * The baseline, timed on the same edited texts in the same run: the same lint with the
+ * extraction walking the whole file instead of the statements that can hold facts.
+ *
+ *   node out/bench/realistic.js [python:5000 …] [--edits N] [--json FILE]
  */
 import { performance } from "node:perf_hooks";
-import { DEFAULT_CONFIG, EMPTY_PROJECT, SourceDocument, lintTree } from "../rules/src/index";
+import { DEFAULT_CONFIG, EMPTY_PROJECT, SourceDocument, lintFacts, lintTree } from "../rules/src/index";
+import { extractWhole } from "../rules/src/analyze";
+import { withParentCache } from "../rules/src/model/syntax";
 import { initTestEngine } from "../rules/src/testing";
-import { prng, summarize } from "./common";
+import type { LanguageId } from "../rules/src/types";
+import { prng, round, roundSummary, summarize, writeJsonIfAsked } from "./common";
 
-function ordinaryModule(lines: number): string {
+function pythonModule(lines: number): string {
   const out = ["import json", "from openai import OpenAI", "", "client = OpenAI()", ""];
   for (let i = 1; out.length < lines; i++) {
     out.push(
@@ -32,38 +39,95 @@ function ordinaryModule(lines: number): string {
   return out.join("\n");
 }
 
-async function main(): Promise<void> {
-  await initTestEngine();
-  const text = ordinaryModule(5000);
-  const doc = new SourceDocument("python", text);
+function typeScriptModule(lines: number): string {
+  const out = ['import OpenAI from "openai";', "", "const client = new OpenAI();", ""];
+  for (let i = 1; out.length < lines; i++) {
+    out.push(
+      `export function handler${i}(request: { id: string }, items: { price?: number }[]) {`,
+      "  let total = 0;",
+      "  for (const item of items) {",
+      "    if (item.price && item.price > 10) total += item.price * 1.2;",
+      `    else total += helper(item, { key: "value_${i}" });`,
+      "  }",
+      `  const result = { total, count: items.length, name: "handler${i}" };`,
+    );
+    if (i % 60 === 0) {
+      out.push(
+        `  return client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: JSON.stringify(result) }] }).then((r) => JSON.parse(r.choices[0].message.content ?? "{}"));`,
+      );
+    } else out.push("  return result;");
+    out.push("}", "");
+  }
+  return out.join("\n");
+}
+
+interface Row {
+  parse: number;
+  lint: number;
+  wholeWalkLint: number;
+  broken: boolean;
+}
+
+function measure(language: LanguageId, lines: number, edits: number) {
+  const text = language === "python" ? pythonModule(lines) : typeScriptModule(lines);
+  const doc = new SourceDocument(language, text);
   doc.syntaxTree();
   const random = prng(7);
-  const rows: { parse: number; lint: number; broken: boolean }[] = [];
+  const rows: Row[] = [];
   let calls = 0;
-  for (let i = 0; i < 220; i++) {
+  for (let i = 0; i < edits + 20; i++) {
     const at = Math.floor(random() * doc.text.length);
     const t0 = performance.now();
     doc.update([{ start: at, end: at, text: "x" }]);
     const tree = doc.syntaxTree();
     const t1 = performance.now();
-    const result = lintTree(tree, doc.text, "python", DEFAULT_CONFIG, EMPTY_PROJECT);
+    const result = lintTree(tree, doc.text, language, DEFAULT_CONFIG, EMPTY_PROJECT);
     const t2 = performance.now();
-    if (i >= 20) rows.push({ parse: t1 - t0, lint: t2 - t1, broken: tree.rootNode.hasError }); // the first 20 warm up
+    // The baseline on the same tree: every statement walked.
+    lintFacts(withParentCache(() => extractWhole(tree.rootNode, doc.text, language)), DEFAULT_CONFIG, EMPTY_PROJECT);
+    const t3 = performance.now();
+    if (i >= 20) rows.push({ parse: t1 - t0, lint: t2 - t1, wholeWalkLint: t3 - t2, broken: tree.rootNode.hasError }); // the first 20 warm up
     calls = Math.max(calls, result.facts.callSites.length);
     doc.update([{ start: at, end: at + 1, text: "" }]);
     doc.syntaxTree();
   }
   doc.dispose();
-  const line = (label: string, values: number[]) => {
-    const s = summarize(values);
-    console.log(`${label.padEnd(28)} n=${String(s.n).padStart(3)}  p50 ${s.median.toFixed(2).padStart(7)}  p95 ${s.p95.toFixed(2).padStart(7)}  max ${s.max.toFixed(2).padStart(7)}`);
+  const whole = summarize(rows.map((r) => r.parse + r.lint));
+  const baseline = summarize(rows.map((r) => r.parse + r.wholeWalkLint));
+  return {
+    language,
+    lines: text.split("\n").length,
+    callSites: calls,
+    keystroke: roundSummary(whole),
+    reparse: roundSummary(summarize(rows.map((r) => r.parse))),
+    lint: roundSummary(summarize(rows.map((r) => r.lint))),
+    keptValid: roundSummary(summarize(rows.filter((r) => !r.broken).map((r) => r.parse + r.lint))),
+    brokeSyntax: roundSummary(summarize(rows.filter((r) => r.broken).map((r) => r.parse + r.lint))),
+    wholeWalk: roundSummary(baseline),
+    speedup: round(baseline.median / whole.median, 2),
   };
-  console.log(`Python, ${text.split("\n").length} lines, ${calls} model calls; ms per keystroke`);
-  line("whole path", rows.map((r) => r.parse + r.lint));
-  line("  reparse", rows.map((r) => r.parse));
-  line("  lint", rows.map((r) => r.lint));
-  line("letter kept the file valid", rows.filter((r) => !r.broken).map((r) => r.parse + r.lint));
-  line("letter broke the syntax", rows.filter((r) => r.broken).map((r) => r.parse + r.lint));
+}
+
+async function main(): Promise<void> {
+  await initTestEngine();
+  const args = process.argv.slice(2);
+  const at = args.indexOf("--edits");
+  const edits = at >= 0 ? Number(args[at + 1]) : 200;
+  const named = args.filter((a) => /^(python|typescript):\d+$/.test(a));
+  const cases = named.length > 0 ? named : ["python:5000", "python:20000", "typescript:5000", "typescript:20000"];
+  const results = cases.map((c) => {
+    const [language, lines] = c.split(":");
+    return measure(language as LanguageId, Number(lines), edits);
+  });
+  console.log(`ordinary module, one letter in and out, ${edits} letters; ms (p50 / p95 / max)`);
+  for (const r of results) {
+    const s = (x: { median: number; p95: number; max: number }) => `${x.median.toFixed(2)} / ${x.p95.toFixed(2)} / ${x.max.toFixed(2)}`;
+    console.log(`${r.language} ${r.lines} lines, ${r.callSites} calls`);
+    console.log(`  whole path ${s(r.keystroke)}   reparse ${s(r.reparse)}   lint ${s(r.lint)}`);
+    console.log(`  letter kept the file valid ${s(r.keptValid)}   broke the syntax ${s(r.brokeSyntax)}`);
+    console.log(`  baseline, whole file walked ${s(r.wholeWalk)}   speedup ${r.speedup}x`);
+  }
+  writeJsonIfAsked({ edits, cases: results });
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@
 // nothing here fails on a slow result.
 //
 //   npm run bench                       everything (about 10 to 15 minutes on 2 cores)
-//   npm run bench -- keystroke          one benchmark; `parsers`, `walk` and `scan` likewise
+//   npm run bench -- keystroke          one benchmark; `realistic`, `parsers`, `walk` and `scan` likewise
 //   npm run bench -- --edits 20         fewer letters per keystroke case, for a quick look
 //   npm run bench -- scan --runs 3      fewer rounds of the workspace scan (--skip-peers: no peers)
 import { execFileSync, spawnSync } from "node:child_process";
@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
 const args = process.argv.slice(2);
-const only = args.filter((a) => a === "keystroke" || a === "parsers" || a === "walk" || a === "scan");
+const only = args.filter((a) => a === "keystroke" || a === "realistic" || a === "parsers" || a === "walk" || a === "scan");
 const wanted = (name) => only.length === 0 || only.includes(name);
 const edits = args.includes("--edits") ? ["--edits", args[args.indexOf("--edits") + 1]] : [];
 const runs = [...(args.includes("--runs") ? ["--runs", args[args.indexOf("--runs") + 1]] : []), ...(args.includes("--skip-peers") ? ["--skip-peers"] : [])];
@@ -61,6 +61,7 @@ if (wanted("keystroke")) {
     return r.failed ? { case: c, ...r } : { ...r.cases[0], edits: r.edits, seed: r.seed, baselineSamples: r.baselineSamples };
   });
 }
+if (wanted("realistic")) results.realistic = run("realistic.js", edits);
 if (wanted("parsers")) results.parsers = run("parsers.js", []);
 if (wanted("walk")) results.walk = run("walk.js", []);
 if (wanted("scan")) results.scan = run("cliScan.js", runs);
@@ -84,6 +85,11 @@ if (results.keystroke) {
       : [`${c.language} ${c.lines}`, c.callSites, f(c.keystroke.median), f(c.keystroke.p95), f(c.keystroke.max), f(c.reparse.median), f(c.lint.median), f(c.full.median), `${c.speedup}x`, f(c.cpuShare)],
   );
   console.log(table(["file", "calls", "p50", "p95", "max", "reparse p50", "lint p50", "full p50", "speedup", "cpu share"], rows));
+}
+if (results.realistic && !results.realistic.failed) {
+  console.log("\nKeystroke in an ordinary module (a model call in one function of 60), ms; baseline = the extraction walking the whole file");
+  const rows = results.realistic.cases.map((c) => [`${c.language} ${c.lines}`, c.callSites, f(c.keystroke.median), f(c.keystroke.p95), f(c.reparse.median), f(c.lint.median), f(c.keptValid.p95), f(c.brokeSyntax.p95), f(c.wholeWalk.median), `${c.speedup}x`]);
+  console.log(table(["file", "calls", "p50", "p95", "reparse p50", "lint p50", "p95 valid", "p95 broken", "baseline p50", "speedup"], rows));
 }
 if (results.parsers && !results.parsers.failed) {
   console.log("\nParse speed, MB/s (median of 5 passes; min, max)");
