@@ -31,8 +31,10 @@ export async function reportWriter(format: Format, write: WriteText, docsPath: (
       }
       return new SarifReportWriter(write, { docs: (id) => docs.get(id) });
     }
-    case "text":
-      return new TextReportWriter(write, { color: options.color ?? false, source: (path, root) => sourceOf(resolve(root, path), options) });
+    case "text": {
+      const source = sourceReader(options);
+      return new TextReportWriter(write, { color: options.color ?? false, source: (path, root) => source(resolve(root, path)) });
+    }
   }
 }
 
@@ -47,32 +49,31 @@ export async function render(report: Report, format: Format, docsPath: (id: stri
   return chunks.join("");
 }
 
-/** A reported file's text, for code frames, read when its findings are written (after `--fix`, the fixed text on disk). */
-async function sourceOf(path: string, options: RenderOptions): Promise<string | undefined> {
-  return options.stdinText?.() ?? (await readUtf8(path).catch(() => undefined));
-}
-
 /**
- * Every source is read into this one buffer: a buffer per file (`fs.readFile`), thousands of
- * them on a large scan, raised the peak RSS of the text report by 30 to 60 MB before the GC
- * found them. Reads never overlap: the writer awaits each file before the next.
+ * Each reported file's text, for code frames, read when its findings are written (after
+ * `--fix`, the fixed text on disk). Every file is read into one buffer: a buffer per file
+ * (`fs.readFile`), thousands of them on a large scan, raised the peak RSS of the text report
+ * by 30 to 60 MB before the GC found them. Reads never overlap: a writer awaits each file
+ * before the next.
  */
-let readBuffer = Buffer.alloc(1 << 16);
-
-/** The file's text, decoded as `fs.readFile(path, "utf8")` decodes it. */
-async function readUtf8(path: string): Promise<string> {
-  const handle = await fs.open(path, "r");
-  try {
-    let length = 0;
-    for (;;) {
-      if (length === readBuffer.length) readBuffer = Buffer.concat([readBuffer, Buffer.alloc(readBuffer.length)]);
-      const { bytesRead } = await handle.read(readBuffer, length, readBuffer.length - length, length);
-      if (bytesRead === 0) return readBuffer.toString("utf8", 0, length);
-      length += bytesRead;
+function sourceReader(options: RenderOptions): (path: string) => Promise<string | undefined> {
+  let buffer = Buffer.alloc(1 << 16);
+  // Decoded as `fs.readFile(path, "utf8")` decodes it.
+  const read = async (path: string) => {
+    const handle = await fs.open(path, "r");
+    try {
+      let length = 0;
+      for (;;) {
+        if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0) return buffer.toString("utf8", 0, length);
+        length += bytesRead;
+      }
+    } finally {
+      await handle.close();
     }
-  } finally {
-    await handle.close();
-  }
+  };
+  return async (path) => options.stdinText?.() ?? (await read(path).catch(() => undefined));
 }
 
 /**
