@@ -15,6 +15,7 @@
  *   node out/bench/cliScan.js [--runs 5] [--skip-peers] [--json file]   after `npm run build` and `tsc -b`
  *   node out/bench/cliScan.js --startup-only [--runs 15] [--baseline <other build>/dist/cli.js]
  *                                 the start-up cases alone, in a minute; with --baseline, another build's CLI beside them
+ *   node out/bench/cliScan.js --generate-only DIR   the two 5,000-file workspaces into DIR/ai5 and DIR/ai100, nothing timed
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -219,6 +220,15 @@ function workspaceCases(label: string, dir: string, ws: GeneratedWorkspace): { m
   return { main, peers };
 }
 
+/** The same seeded workspaces as a run, to time or profile one case by hand. */
+function generateOnly(dir: string): void {
+  for (const [name, aiShare, seed] of [["ai5", 0.05, 1], ["ai100", 1, 2]] as const) {
+    const ws = generateWorkspace(join(dir, name), { files: 5000, aiShare, seed });
+    console.log(`${join(dir, name)}: ${ws.files} files, ${round(ws.bytes / MB, 1)} MB`);
+  }
+  rmSync(scratch, { recursive: true, force: true });
+}
+
 /**
  * The CLI on a 10-file folder against a bare Node and the CLI's `--version`: what a small scan
  * pays before its first file. The CLI runs with its code cache made (a second run on the same
@@ -270,6 +280,8 @@ function measureStartup(scratchDir: string, runs: number): { tenFiles: Generated
 const summaryOf = (ws: GeneratedWorkspace) => ({ ...ws, python: ws.python.length, typescript: ws.typescript.length });
 
 function main(): void {
+  const only = process.argv.indexOf("--generate-only");
+  if (only >= 0) return generateOnly(process.argv[only + 1] ?? "bench-workspaces");
   if (!existsSync(CLI) || !existsSync(join(ROOT, "dist/scanWorker.js"))) throw new Error("dist/cli.js is missing: run `npm run build` first");
   if (STARTUP_ONLY) {
     process.stderr.write("start-up\n");

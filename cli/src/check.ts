@@ -5,19 +5,19 @@ import {
   MAX_FILE_CHARS,
   RULES,
   aiSdkMajorFromPackageJson,
-  buildReport,
   fixText,
   languageForPath,
   lintFacts,
   projectFromFiles,
   type FileFacts,
   type LintConfig,
-  type LintedFile,
   type ProjectFacts,
   type Report,
   type RuleSetting,
+  type Severity,
   type WasmLocator,
 } from "../../rules/src/index";
+import { ReportCollector, reportPart, type ReportWriter } from "../../rules/src/report/json";
 import { findSourceFiles } from "../../rules/src/project/walk";
 import { isTestPath } from "../../rules/src/project/testFiles";
 import { coversPath, EMPTY_PROJECT_CONFIG, type ConfigProblem } from "../../rules/src/config/configFile";
@@ -25,7 +25,8 @@ import { mergeConfig } from "../../rules/src/config/lintConfig";
 import { ConfigLocator, configAt, type LocatedConfig } from "../../rules/src/project/configLocator";
 import { UsageError, type CheckArgs } from "./args";
 import { UNPARSED, analyseSource, preferQuickStart, scanFiles, type ScannedFile } from "./scanFile";
-import { scanInWorkers, scanThreads } from "./scanPool";
+import { scanInWorkers, scanThreads, type PoolResult } from "./scanPool";
+import { ReportStream } from "./reportStream";
 import { workspaceProject } from "./workspaceClients";
 
 interface Source {
@@ -40,23 +41,41 @@ export interface CheckResult {
   configProblems: { path: string; problem: ConfigProblem; text: string }[];
 }
 
-/** `onProgress` hears of each file as it is read: the terminal's progress line. */
-/** `locate`: where the grammars are, loaded as needed; without it the engine must be initialised already (one thread). */
+export interface CheckOutcome {
+  /** Findings in the report, by severity: the exit code's input. */
+  severities: Record<Severity, number>;
+  configProblems: CheckResult["configProblems"];
+}
+
+/** The whole report in memory, for tests and tools that read it back; the CLI writes it as it goes (`checkInto`). */
 export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>, onProgress?: (done: number, total: number) => void, locate?: WasmLocator): Promise<CheckResult> {
+  const collector = new ReportCollector();
+  const { configProblems } = await checkInto(collector, args, cwd, readStdin, onProgress, locate);
+  return { report: collector.report, configProblems };
+}
+
+/**
+ * The check, its report going to `writer` a file at a time as files are linted: a large scan
+ * never holds every file's findings, or the report's text, at once.
+ * `onProgress` hears of each file as it is read: the terminal's progress line.
+ * `locate`: where the grammars are, loaded as needed; without it the engine must be initialised already (one thread).
+ */
+export async function checkInto(writer: ReportWriter, args: CheckArgs, cwd: string, readStdin: () => Promise<string>, onProgress?: (done: number, total: number) => void, locate?: WasmLocator): Promise<CheckOutcome> {
   const started = performance.now();
   const configs = await configsFor(args, cwd);
-  const scanned = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs, locate) : await fromPaths(args.paths, cwd, configs, args.gitignore, locate, !args.fix, onProgress);
-  if ("report" in scanned) {
-    const report = { ...scanned.report, stats: { ...scanned.report.stats, ms: Math.round(performance.now() - started) } };
-    return { report: args.quiet ? onlyErrors(report) : report, configProblems: await configs.problems() };
+  const out = new ReportStream(writer, args.quiet);
+  const scanned = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs, locate) : await fromPaths(args.paths, cwd, configs, args.gitignore, locate, !args.fix, out, onProgress);
+  if ("written" in scanned) await out.end(scanned.written.skipped, scanned.written.linted, performance.now() - started);
+  else {
+    const { root, sources, skipped } = scanned;
+    const project = projectFromFiles(sources, await aiSdkMajorNear(root));
+    const projectFor = await workspaceProject(root, sources, project);
+    if (args.fix && !args.stdinFilename) skipped.push(...(await applyFixes(sources, projectFor, args.unsafeFixes, (path) => resolve(root, path), locate)));
+    await out.begin(root);
+    for (const { path, facts, config } of sources) await out.file(reportPart(path, lintFacts(facts, config, projectFor(path, facts))));
+    await out.end(skipped, sources.length, performance.now() - started);
   }
-  const { root, sources, skipped } = scanned;
-  const project = projectFromFiles(sources, await aiSdkMajorNear(root));
-  const projectFor = await workspaceProject(root, sources, project);
-  if (args.fix && !args.stdinFilename) skipped.push(...(await applyFixes(sources, projectFor, args.unsafeFixes, (path) => resolve(root, path), locate)));
-  const linted: LintedFile[] = sources.map(({ path, facts, config }) => ({ path, result: lintFacts(facts, config, projectFor(path, facts)) }));
-  const report = buildReport(root, linted, skipped, performance.now() - started);
-  return { report: args.quiet ? onlyErrors(report) : report, configProblems: await configs.problems() };
+  return { severities: out.severities, configProblems: await configs.problems() };
 }
 
 /**
@@ -113,8 +132,8 @@ function overridesFrom(args: CheckArgs): Partial<LintConfig> {
   return { rules };
 }
 
-/** When `threads` may be used (not fixing), a large scan is split across them and comes back as a report. */
-async function fromPaths(paths: string[], cwd: string, configs: Configs, gitignore: boolean, locate: WasmLocator | undefined, threads: boolean, onProgress?: (done: number, total: number) => void) {
+/** When `threads` may be used (not fixing), a large scan is split across them, which write its report to `out`. */
+async function fromPaths(paths: string[], cwd: string, configs: Configs, gitignore: boolean, locate: WasmLocator | undefined, threads: boolean, out: ReportStream, onProgress?: (done: number, total: number) => void): Promise<{ written: PoolResult } | { root: string; sources: Source[]; skipped: { path: string; reason: string }[] }> {
   const absolute = paths.map((p) => resolve(cwd, p));
   for (const path of absolute) {
     if (!(await fs.stat(path).catch(() => null))) throw new UsageError(`no such file or folder: ${path}`);
@@ -132,8 +151,8 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs, gitigno
   const toScan = found.filter((f): f is typeof f & { config: LintConfig } => f.config !== null);
   const count = threads && locate ? scanThreads(toScan.length) : 1;
   if (count > 1 && locate) {
-    const report = await scanInWorkers({ root, files: toScan, skippedFirst: [...skipped], excluded, locate, threads: count, aiSdkMajor: await aiSdkMajorNear(root), onProgress: (done) => onProgress?.(done, files.length) });
-    if (report) return { report };
+    const written = await scanInWorkers({ root, files: toScan, skippedFirst: [...skipped], excluded, locate, threads: count, aiSdkMajor: await aiSdkMajorNear(root), onProgress: (done) => onProgress?.(done, files.length) }, out);
+    if (written) return { written };
   }
   preferQuickStart(toScan.length);
   const scanned = scanFiles(toScan, locate);
@@ -198,17 +217,10 @@ async function aiSdkMajorNear(folder: string): Promise<number | null> {
   }
 }
 
-function onlyErrors(report: Report): Report {
-  const files = report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === "error") })).filter((f) => f.findings.length > 0);
-  return { ...report, files };
-}
-
 /** 1 when findings reach `--fail-on` or warnings pass `--max-warnings`; 0 otherwise. */
-export function exitCodeFor(report: Report, args: CheckArgs): number {
+export function exitCodeFor(severities: Record<Severity, number>, args: CheckArgs): number {
   if (args.exitZero) return 0;
   const rank = { info: 0, warning: 1, error: 2 } as const;
-  const findings = report.files.flatMap((f) => f.findings);
-  const failing = findings.some((f) => rank[f.severity] >= rank[args.failOn]);
-  const warnings = findings.filter((f) => f.severity === "warning").length;
-  return failing || (args.maxWarnings !== null && warnings > args.maxWarnings) ? 1 : 0;
+  const failing = (Object.keys(rank) as Severity[]).some((s) => severities[s] > 0 && rank[s] >= rank[args.failOn]);
+  return failing || (args.maxWarnings !== null && severities.warning > args.maxWarnings) ? 1 : 0;
 }

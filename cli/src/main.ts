@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { TOOL } from "../../rules/src/report/json";
 import { parsersStarted } from "../../rules/src/parse/parser";
 import { parseArgs, USAGE, UsageError, type Args } from "./args";
-import { check, exitCodeFor } from "./check";
+import { checkInto, exitCodeFor } from "./check";
 import { explain, listRules } from "./explain";
 import { init } from "./init";
-import { colorEnabled, render } from "./output";
+import { colorEnabled, reportWriter, StreamText } from "./output";
 import { progressFor } from "./progress";
 import { renderConfigProblems } from "./configProblems";
 import { restoreV8Flags } from "./scanFile";
@@ -49,11 +49,14 @@ async function main(argv: string[]): Promise<number> {
       const locate = (file: string) => join(__dirname, file);
       let stdinText: string | undefined;
       const progress = args.quiet ? null : progressFor(process.stderr);
-      const { report, configProblems } = await check(args, process.cwd(), async () => (stdinText = await readStdin()), (done, total) => progress?.update(done, total), locate).finally(() => progress?.end());
-      process.stdout.write(await render(report, args.format, docsPath, { color: colorEnabled(process.stdout, process.env), stdinText }));
+      // The report is written as files are linted; the progress line goes first.
+      const stdout = new StreamText(process.stdout, () => progress?.end());
+      const writer = await reportWriter(args.format, stdout.write, docsPath, { color: colorEnabled(process.stdout, process.env), stdinText: () => stdinText });
+      const { severities, configProblems } = await checkInto(writer, args, process.cwd(), async () => (stdinText = await readStdin()), (done, total) => progress?.update(done, total), locate).finally(() => progress?.end());
+      await stdout.flush();
       process.stderr.write(renderConfigProblems(configProblems));
       // A config error means the run did not go as configured: CI must not pass silently.
-      return configProblems.some((p) => p.problem.severity === "error") ? 2 : exitCodeFor(report, args);
+      return configProblems.some((p) => p.problem.severity === "error") ? 2 : exitCodeFor(severities, args);
     }
   }
 }

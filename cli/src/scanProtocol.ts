@@ -1,5 +1,7 @@
 /** The messages between the scan pool and its workers. Plain data: they cross threads by structured clone. */
-import type { FileFacts, LintConfig, ProjectFacts, Report } from "../../rules/src/index";
+import type { FileFacts, LintConfig, ProjectFacts } from "../../rules/src/index";
+import type { JsonPartText, ReportPart } from "../../rules/src/report/json";
+import type { PartTally } from "./reportStream";
 
 
 export interface WorkerData {
@@ -18,7 +20,14 @@ export interface FileToScan {
   config: LintConfig;
 }
 
-export type ToWorker = { type: "analyse"; files: FileToScan[] } | { type: "lint"; project: ProjectFacts };
+/**
+ * `project` once every file is analysed, then `lint` a batch at a time, in the order the
+ * report is written. `quiet`: keep only errors; `jsonText`: send parts as their JSON text.
+ */
+export type ToWorker =
+  | { type: "analyse"; files: FileToScan[] }
+  | { type: "project"; project: ProjectFacts; quiet: boolean; jsonText: boolean }
+  | { type: "lint"; batch: number; indexes: number[] };
 
 /**
  * What the main thread needs of a file's facts: the parts `projectFromFiles` reads, and
@@ -35,10 +44,10 @@ export interface ProjectPart {
 
 export type AnalysedFile = { index: number; project: ProjectPart } | { index: number; skipped: string };
 
-export interface LintedPart {
-  index: number;
-  files: Report["files"];
-  callSites: Report["callSites"];
-}
+/**
+ * A file's part of the report (only files with findings or call sites have one), as shown
+ * (`--quiet`): objects, or for the JSON report its text and what the report's end needs.
+ */
+export type LintedPart = { index: number; part: ReportPart } | { index: number; text: JsonPartText; tally: PartTally };
 
-export type FromWorker = { type: "analysed"; results: AnalysedFile[] } | { type: "linted"; parts: LintedPart[] };
+export type FromWorker = { type: "analysed"; results: AnalysedFile[] } | { type: "linted"; batch: number; parts: LintedPart[] };

@@ -5,7 +5,8 @@
 import { RULES } from "../rules/registry";
 import { docsUrl, type Rule } from "../rule";
 import type { Severity } from "../types";
-import type { Report, ReportFinding } from "./json";
+import { TOOL, type Report, type ReportEnd, type ReportFinding, type ReportPart, type ReportWriter, type WriteText } from "./json";
+import { PrettyJsonSkeleton, SLOT, type PrettyJsonArray } from "./prettyJson";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 
@@ -17,8 +18,46 @@ export interface SarifOptions {
   docs(ruleId: string): string | undefined;
 }
 
+const RULE_INDEX = new Map(RULES.map((rule, index) => [rule.id, index]));
+
 export function renderSarif(report: Report, options: SarifOptions): object {
-  const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  const results = report.files.flatMap((file) => file.findings.map((finding) => sarifResult(file.path, finding, RULE_INDEX.get(finding.rule) ?? -1)));
+  return sarifLog(report, results, report.skipped, options);
+}
+
+/**
+ * The SARIF log written a file's results at a time: the text of
+ * `JSON.stringify(renderSarif(report), null, 2)` and a line break.
+ */
+export class SarifReportWriter implements ReportWriter {
+  private root = "";
+  private results: PrettyJsonArray | undefined;
+
+  constructor(
+    private readonly write: WriteText,
+    private readonly options: SarifOptions,
+  ) {}
+
+  async begin(root: string): Promise<void> {
+    this.root = root;
+    const skeleton = new PrettyJsonSkeleton(sarifLog({ root }, [SLOT], [], this.options));
+    this.results = skeleton.array(0);
+    await this.write(skeleton.pieces[0]!);
+  }
+
+  async file(part: ReportPart): Promise<void> {
+    const file = part.file;
+    if (!file) return;
+    await this.write(file.findings.map((finding) => this.results!.element(sarifResult(file.path, finding, RULE_INDEX.get(finding.rule) ?? -1))).join(""));
+  }
+
+  async end(rest: ReportEnd): Promise<void> {
+    const skeleton = new PrettyJsonSkeleton(sarifLog({ root: this.root }, [SLOT], rest.skipped, this.options));
+    await this.write(`${this.results!.close()}${skeleton.pieces[1]!}\n`);
+  }
+}
+
+function sarifLog(report: Pick<Report, "root">, results: unknown[], skipped: Report["skipped"], options: SarifOptions): object {
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -26,18 +65,18 @@ export function renderSarif(report: Report, options: SarifOptions): object {
       {
         tool: {
           driver: {
-            name: report.tool.name,
-            version: report.tool.version,
+            name: TOOL.name,
+            version: TOOL.version,
             informationUri: "https://github.com/ai-readiness/ai-readiness",
             rules: RULES.map((rule) => sarifRule(rule, options.docs(rule.id))),
           },
         },
         originalUriBaseIds: { SRCROOT: { uri: directoryUri(report.root) } },
-        results: report.files.flatMap((file) => file.findings.map((finding) => sarifResult(file.path, finding, ruleIndex.get(finding.rule) ?? -1))),
+        results,
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: report.skipped.map((s) => ({
+            toolExecutionNotifications: skipped.map((s) => ({
               level: "note",
               message: { text: `Skipped: ${s.reason}` },
               locations: [{ physicalLocation: { artifactLocation: { uri: s.path, uriBaseId: "SRCROOT" } } }],
