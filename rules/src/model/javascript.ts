@@ -13,12 +13,13 @@ import { CLIENT_WRAPPERS, INSTRUMENTATION_CLASSES, isInstrumentationCall, isTrac
 import { isValidatorCall } from "./validators";
 import { descendantsIn, nodesIn, type StatementSelection } from "./relevance";
 
+const LOADER_WORD = /\b(require|import)\b/g;
 const NODE_TYPES = ["variable_declarator", "call_expression", "new_expression", "comment", "assignment_expression", "jsx_attribute"];
 
 export function extractJavaScript(root: Node, text: string, language: LanguageId, selection: StatementSelection): Extraction {
   const imports = readImports(root, text);
   // `require` and `import()` inside functions and constructors load SDKs too.
-  for (const call of nodesIn(selection.matching(/\b(require|import)\b/), ["call_expression"]).get("call_expression")!) {
+  for (const call of nodesIn(selection.matching(LOADER_WORD), ["call_expression"]).get("call_expression")!) {
     const loader = call.childForFieldName("function");
     if (loader?.text !== "require" && loader?.type !== "import") continue;
     const { outer } = unwrapUp(call, g);

@@ -15,9 +15,10 @@ import { descendantsIn, nodesIn, type StatementSelection } from "./relevance";
 
 const NODE_TYPES = ["assignment", "call", "comment"];
 const IMPORT_TYPES = ["import_statement", "import_from_statement"];
+const IMPORT_WORD = /\bimport\b/g;
 
 export function extractPython(root: Node, text: string, language: LanguageId, selection: StatementSelection): Extraction {
-  const importNodes = nodesIn(selection.matching(/\bimport\b/), IMPORT_TYPES);
+  const importNodes = nodesIn(selection.matching(IMPORT_WORD), IMPORT_TYPES);
   const imports = readImports(root, text, [...importNodes.get("import_statement")!, ...importNodes.get("import_from_statement")!]);
   const walked = selection.relevant(imports.localNames());
   const nodes = nodesIn(walked, NODE_TYPES);

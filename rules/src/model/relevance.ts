@@ -56,22 +56,28 @@ const RELEVANT_WORDS = [
   ...identifiers([...INSTRUMENTATION_CALLS, ...INSTRUMENTATION_CLASSES, ...CLIENT_WRAPPERS].map((call) => call.split(".")[0])),
 ];
 
-/** Text that makes a statement worth walking whatever the file binds. */
+/**
+ * Text that makes a statement worth walking whatever the file binds. Compiled once, with the
+ * `g` flag the scans need: V8 compiles a regular expression run over long texts to machine
+ * code, and one of these per file would leave tens of megabytes of it behind on a workspace.
+ */
 const RELEVANT_TEXT = [
+  wordsPattern(RELEVANT_WORDS)!,
   MODEL_CODE_MARKERS,
   INSTRUMENTATION_MARKER,
   KEY_MARKER,
   /api_?key|secret_access_key/i,
   /ai-readiness:|choices\s*\[/,
   new RegExp(methodChains.join("|")),
-];
+].map((pattern) => (pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`)));
 
 /** The share of the text above which a file is walked whole. */
 const MOSTLY = 0.5;
 
+/** A scan (`g`) for any of `words` as a whole name. */
 function wordsPattern(words: Iterable<string>): RegExp | null {
   const alternatives = [...words].filter((w) => /^[A-Za-z_$][\w$]*$/.test(w)).map(escape);
-  return alternatives.length > 0 ? new RegExp(`(?<![\\w$])(?:${alternatives.join("|")})(?![\\w$])`) : null;
+  return alternatives.length > 0 ? new RegExp(`(?<![\\w$])(?:${alternatives.join("|")})(?![\\w$])`, "g") : null;
 }
 
 /**
@@ -128,7 +134,8 @@ export class StatementSelection {
     if (this.everything) return chosen;
     const total = this.statements.reduce((sum, s) => sum + s.endIndex - s.startIndex, 0);
     let length = 0;
-    for (const pattern of [wordsPattern([...RELEVANT_WORDS, ...names])!, ...RELEVANT_TEXT]) {
+    const byName = wordsPattern(names);
+    for (const pattern of byName ? [byName, ...RELEVANT_TEXT] : RELEVANT_TEXT) {
       length += this.mark(pattern, chosen);
       if (length > MOSTLY * total) return chosen.map(() => true);
     }
@@ -140,7 +147,8 @@ export class StatementSelection {
    * over statements already marked; returns the length of text newly marked.
    */
   private mark(pattern: RegExp, chosen: boolean[]): number {
-    const scan = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
+    const scan = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+    scan.lastIndex = 0;
     const count = this.statements.length;
     let added = 0;
     for (let i = 0; ; ) {
