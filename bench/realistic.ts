@@ -17,49 +17,7 @@ import { withParentCache } from "../rules/src/model/syntax";
 import { initTestEngine } from "../rules/src/testing";
 import type { LanguageId } from "../rules/src/types";
 import { prng, round, roundSummary, summarize, writeJsonIfAsked } from "./common";
-
-function pythonModule(lines: number): string {
-  const out = ["import json", "from openai import OpenAI", "", "client = OpenAI()", ""];
-  for (let i = 1; out.length < lines; i++) {
-    out.push(
-      `def handler_${i}(request, items):`,
-      "    total = 0",
-      "    for item in items:",
-      '        if item.get("price") and item["price"] > 10:',
-      '            total += item["price"] * 1.2',
-      "        else:",
-      `            total += helper(item, key="value_${i}")`,
-      `    result = {"total": total, "count": len(items), "name": "handler_${i}"}`,
-    );
-    if (i % 60 === 0) {
-      out.push('    r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": str(result)}])', "    return json.loads(r.choices[0].message.content)");
-    } else out.push("    return result");
-    out.push("");
-  }
-  return out.join("\n");
-}
-
-function typeScriptModule(lines: number): string {
-  const out = ['import OpenAI from "openai";', "", "const client = new OpenAI();", ""];
-  for (let i = 1; out.length < lines; i++) {
-    out.push(
-      `export function handler${i}(request: { id: string }, items: { price?: number }[]) {`,
-      "  let total = 0;",
-      "  for (const item of items) {",
-      "    if (item.price && item.price > 10) total += item.price * 1.2;",
-      `    else total += helper(item, { key: "value_${i}" });`,
-      "  }",
-      `  const result = { total, count: items.length, name: "handler${i}" };`,
-    );
-    if (i % 60 === 0) {
-      out.push(
-        `  return client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: JSON.stringify(result) }] }).then((r) => JSON.parse(r.choices[0].message.content ?? "{}"));`,
-      );
-    } else out.push("  return result;");
-    out.push("}", "");
-  }
-  return out.join("\n");
-}
+import { ordinaryModule } from "./ordinaryModule";
 
 interface Row {
   parse: number;
@@ -69,7 +27,7 @@ interface Row {
 }
 
 function measure(language: LanguageId, lines: number, edits: number) {
-  const text = language === "python" ? pythonModule(lines) : typeScriptModule(lines);
+  const text = ordinaryModule(language, lines);
   const doc = new SourceDocument(language, text);
   doc.syntaxTree();
   const random = prng(7);

@@ -4,7 +4,7 @@
 // nothing here fails on a slow result.
 //
 //   npm run bench                       everything (about 10 to 15 minutes on 2 cores)
-//   npm run bench -- keystroke          one benchmark; `realistic`, `parsers`, `walk` and `scan` likewise
+//   npm run bench -- keystroke          one benchmark; `realistic`, `server`, `parsers`, `walk` and `scan` likewise
 //   npm run bench -- --edits 20         fewer letters per keystroke case, for a quick look
 //   npm run bench -- scan --runs 3      fewer rounds of the workspace scan (--skip-peers: no peers)
 import { execFileSync, spawnSync } from "node:child_process";
@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
 const args = process.argv.slice(2);
-const only = args.filter((a) => a === "keystroke" || a === "realistic" || a === "parsers" || a === "walk" || a === "scan");
+const only = args.filter((a) => a === "keystroke" || a === "realistic" || a === "server" || a === "parsers" || a === "walk" || a === "scan");
 const wanted = (name) => only.length === 0 || only.includes(name);
 const edits = args.includes("--edits") ? ["--edits", args[args.indexOf("--edits") + 1]] : [];
 const runs = [...(args.includes("--runs") ? ["--runs", args[args.indexOf("--runs") + 1]] : []), ...(args.includes("--skip-peers") ? ["--skip-peers"] : [])];
@@ -62,6 +62,7 @@ if (wanted("keystroke")) {
   });
 }
 if (wanted("realistic")) results.realistic = run("realistic.js", edits);
+if (wanted("server")) results.server = run("serverKeystroke.js", edits);
 if (wanted("parsers")) results.parsers = run("parsers.js", []);
 if (wanted("walk")) results.walk = run("walk.js", []);
 if (wanted("scan")) results.scan = run("cliScan.js", runs);
@@ -90,6 +91,11 @@ if (results.realistic && !results.realistic.failed) {
   console.log("\nKeystroke in an ordinary module (a model call in one function of 60), ms; baseline = the extraction walking the whole file");
   const rows = results.realistic.cases.map((c) => [`${c.language} ${c.lines}`, c.callSites, f(c.keystroke.median), f(c.keystroke.p95), f(c.reparse.median), f(c.lint.median), f(c.keptValid.p95), f(c.brokeSyntax.p95), f(c.wholeWalk.median), `${c.speedup}x`]);
   console.log(table(["file", "calls", "p50", "p95", "reparse p50", "lint p50", "p95 valid", "p95 broken", "baseline p50", "speedup"], rows));
+}
+if (results.server && !results.server.failed) {
+  console.log("\nKeystroke through the language server (didChange to publishDiagnostics, no debounce), ms; engine = the same letters through the engine alone");
+  const rows = results.server.cases.map((c) => [`${c.language} ${c.lines}`, f(c.server.median), f(c.server.p95), f(c.engine.median), f(c.engine.p95), f(c.serverOverhead)]);
+  console.log(table(["file", "server p50", "server p95", "engine p50", "engine p95", "server's own p50"], rows));
 }
 if (results.parsers && !results.parsers.failed) {
   console.log("\nParse speed, MB/s (median of 5 passes; min, max)");

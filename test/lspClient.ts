@@ -25,13 +25,14 @@ export class TestClient {
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
 
-  constructor() {
+  /** `debounceMs`: the server's wait after a change before it lints (short in tests). */
+  constructor(debounceMs = 5) {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), {
       locateWasm: nodeModulesWasm,
       docsPath: (id) => join(RULES_DIR, id, "docs.md"),
-      debounceMs: 5,
+      debounceMs,
     });
     this.connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     this.connection.onRequest("workspace/configuration", (params: { items: { section?: string }[] }) =>
@@ -91,6 +92,27 @@ export class TestClient {
       contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })),
     });
     return diagnostics;
+  }
+
+  /**
+   * One change given in offsets, made ready to send: the positions and the copy of the text
+   * are worked out now, so `send()` covers only the round trip to the new diagnostics.
+   */
+  changeAt(uri: string, start: number, end: number, newText: string): () => Promise<Diagnostic[]> {
+    const text = this.text(uri);
+    const position = (offset: number) => {
+      const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+      return { line: text.slice(0, lineStart).split("\n").length - 1, character: offset - lineStart };
+    };
+    const range = { start: position(start), end: position(end) };
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    this.texts.set(uri, text.slice(0, start) + newText + text.slice(end));
+    return async () => {
+      const diagnostics = this.nextDiagnostics(uri, version);
+      await this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text: newText }] });
+      return diagnostics;
+    };
   }
 
   nextDiagnostics(uri: string, version = this.versions.get(uri) ?? 1): Promise<Diagnostic[]> {

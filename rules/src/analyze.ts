@@ -6,7 +6,7 @@ import { extractPython } from "./model/python";
 import { parseText, type Tree } from "./parse/parser";
 import { withParentCache } from "./model/syntax";
 import { LIMITS, withBudget } from "./parse/budget";
-import { MODEL_CODE_MARKERS, StatementSelection } from "./model/relevance";
+import { StatementSelection } from "./model/relevance";
 import type { Extraction } from "./model/facts";
 import type { Node } from "./model/syntax";
 
@@ -17,8 +17,11 @@ export const MAX_FILE_CHARS = LIMITS.maxChars;
  * A cheap look at the text: can this file hold a model call, a provider key or an
  * instrumentation call? Most files of a workspace cannot, and are never parsed.
  */
+const MARKERS =
+  /openai|anthropic|completions\.|messages\.(?:create|stream)|responses\.create|generate_?[cC]ontent|embeddings\.create|\.a?invoke\(|["'](?:ai|ai\/[\w-]+)["']|@ai-sdk|groq|mistral|cohere|together|genai|litellm|ollama|langchain|bedrock|api\.(?:openai|anthropic|groq|mistral|together|deepseek|x|perplexity|fireworks)\.|generativelanguage|openrouter|sk-|AIza|hf_|gsk_|xai-|r8_|pplx-|traceloop|openlit|logfire|weave|LLMObs|Instrument|registerOTel|registerTelemetry|Integration\(|LangfuseExporter|agentops|Laminar|autolog/;
+
 export function mayContainModelCode(text: string): boolean {
-  return MODEL_CODE_MARKERS.test(text);
+  return MARKERS.test(text);
 }
 
 export function extractFacts(tree: Tree, text: string, language: LanguageId): FileFacts {

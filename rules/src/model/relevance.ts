@@ -7,10 +7,11 @@
  * walking them was most of a keystroke's time. So the extraction walks a top-level
  * statement only when its text could hold something the facts are made of:
  *
- * - a match of `RELEVANT_TEXT` or a word of `RELEVANT_WORDS` (SDK names, model-call method
- *   chains, imports and `require`, suppression comments, instrumentation calls, prompt names
- *   a logger could print, key shapes, `fetch`);
- * - a name the file binds to something that matters: every imported name, and the clients,
+ * - a match of `RELEVANT_TEXT` or a word of `RELEVANT_WORDS` (model-call method chains,
+ *   imports and `require`, suppression comments, instrumentation calls, prompt names a logger
+ *   could print, key shapes, `fetch`);
+ * - a name the file binds to something that matters: every imported name (an SDK is only
+ *   reached through one, or through `require`/`import()`), and the clients,
  *   factories, derived runnables, receivers of call sites and names bound to imported calls
  *   that the extraction itself finds (`relevantNames` in common.ts).
  *
@@ -29,13 +30,6 @@ import { CLIENT_WRAPPERS, INSTRUMENTATION_CALLS, INSTRUMENTATION_CLASSES, INSTRU
 import { KEY_MARKER } from "./secrets";
 import { FileSkipped, treeOverBudget } from "../parse/budget";
 import type { Node } from "./syntax";
-
-/**
- * A cheap look at a whole file: can it hold a model call, a provider key or an
- * instrumentation call? Most files of a workspace cannot, and are never parsed.
- */
-export const MODEL_CODE_MARKERS =
-  /openai|anthropic|completions\.|messages\.(?:create|stream)|responses\.create|generate_?[cC]ontent|embeddings\.create|\.a?invoke\(|["'](?:ai|ai\/[\w-]+)["']|@ai-sdk|groq|mistral|cohere|together|genai|litellm|ollama|langchain|bedrock|api\.(?:openai|anthropic|groq|mistral|together|deepseek|x|perplexity|fireworks)\.|generativelanguage|openrouter|sk-|AIza|hf_|gsk_|xai-|r8_|pplx-|traceloop|openlit|logfire|weave|LLMObs|Instrument|registerOTel|registerTelemetry|Integration\(|LangfuseExporter|agentops|Laminar|autolog/;
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const identifiers = (texts: string[]) => [...new Set(texts.flatMap((t) => t.match(/[A-Za-z_$][\w$]*/g) ?? []))];
@@ -63,7 +57,6 @@ const RELEVANT_WORDS = [
  */
 const RELEVANT_TEXT = [
   wordsPattern(RELEVANT_WORDS)!,
-  MODEL_CODE_MARKERS,
   INSTRUMENTATION_MARKER,
   KEY_MARKER,
   /api_?key|secret_access_key/i,
