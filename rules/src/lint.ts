@@ -47,7 +47,8 @@ export function lintFacts(extracted: FileFacts, config: LintConfig, projectFacts
   const uses: SuppressionUse[] = facts.suppressions.map((suppression) => ({ suppression, used: new Set<string>() }));
   const report = (rule: Rule, severity: Severity, draft: FindingDraft, suppressible: boolean) => {
     const finding: Finding = { rule: rule.id, factor: rule.factor, severity, message: draft.message, span: draft.span, related: draft.related ?? [], fix: draft.fix ?? null };
-    const suppression = suppressible ? suppressionOf(finding, facts.suppressions, (lines ??= new LineIndex(facts.text))) : undefined;
+    // The line index scans the whole text: built only when a suppression could apply.
+    const suppression = suppressible && facts.suppressions.length > 0 ? suppressionOf(finding, facts.suppressions, (lines ??= new LineIndex(facts.text))) : undefined;
     if (suppression) uses.find((u) => u.suppression === suppression)!.used.add(rule.id);
     else findings.push(finding);
   };
