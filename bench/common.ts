@@ -48,3 +48,18 @@ export function writeJsonIfAsked(results: unknown): void {
   const file = at >= 0 ? process.argv[at + 1] : undefined;
   if (file) writeFileSync(file, JSON.stringify(results, null, 2));
 }
+
+/** `--edits N`: letters per keystroke case (the figures in bench/README.md use the default, 200). */
+export function editsArg(): number {
+  const at = process.argv.indexOf("--edits");
+  return at >= 0 ? Number(process.argv[at + 1]) : 200;
+}
+
+/** The keystroke cases named on the command line (`python:5000 typescript:1000`), else `defaults`. */
+export function caseArgs(defaults: string[]): { name: string; language: "python" | "typescript"; lines: number }[] {
+  const named = process.argv.slice(2).filter((a) => /^(python|typescript):\d+$/.test(a));
+  return (named.length > 0 ? named : defaults).map((name) => {
+    const [language, lines] = name.split(":");
+    return { name, language: language as "python" | "typescript", lines: Number(lines) };
+  });
+}

@@ -12,13 +12,13 @@
 import { performance } from "node:perf_hooks";
 import { DEFAULT_CONFIG, EMPTY_PROJECT, SourceDocument, lintText, lintTree } from "../rules/src/index";
 import { initTestEngine } from "../rules/src/testing";
-import { prng, round, roundSummary, summarize, writeJsonIfAsked, type Summary } from "./common";
+import { caseArgs, editsArg, prng, round, roundSummary, summarize, writeJsonIfAsked, type Summary } from "./common";
 import { generateSource } from "./generate";
 
 type Language = "python" | "typescript";
 const ALL_CASES = ["python:1000", "python:5000", "python:20000", "typescript:1000", "typescript:5000", "typescript:20000"];
-/** `--edits N` for a quick look; the figures in bench/README.md use 200. */
-const EDITS = process.argv.includes("--edits") ? Number(process.argv[process.argv.indexOf("--edits") + 1]) : 200;
+/** `--edits N` for a quick look. */
+const EDITS = editsArg();
 /** A full parse + lint of 20,000 lines takes most of a second: sample every 10th text (20 samples). */
 const BASELINE_EVERY = 10;
 /**
@@ -151,8 +151,7 @@ function caseRow(c: CaseResult): string {
 }
 
 async function main(): Promise<void> {
-  const named = process.argv.slice(2).filter((a) => /^(python|typescript):\d+$/.test(a));
-  const cases = named.length > 0 ? named : ALL_CASES;
+  const cases = caseArgs(ALL_CASES);
   await initTestEngine();
   // Warm-up: let V8 compile the hot paths before anything is measured.
   runCase("python", 1_000, 20);
@@ -162,9 +161,8 @@ async function main(): Promise<void> {
   console.log("(p50, p95, max: the whole keystroke; update, reparse, lint, valid-rep, full: medians)");
   console.log(row(HEADER));
   const results: CaseResult[] = [];
-  for (const name of cases) {
-    const [language, lines] = name.split(":") as [Language, string];
-    const c = runCase(language, Number(lines), EDITS);
+  for (const { name, language, lines } of cases) {
+    const c = runCase(language, lines, EDITS);
     results.push(c);
     console.log(caseRow(c));
     // Not a timing assertion: with no call site found, lint does no work and the figures mean nothing.

@@ -16,7 +16,7 @@ import { extractWhole } from "../rules/src/analyze";
 import { withParentCache } from "../rules/src/model/syntax";
 import { initTestEngine } from "../rules/src/testing";
 import type { LanguageId } from "../rules/src/types";
-import { prng, round, roundSummary, summarize, writeJsonIfAsked } from "./common";
+import { caseArgs, editsArg, prng, round, roundSummary, summarize, writeJsonIfAsked } from "./common";
 import { ordinaryModule } from "./ordinaryModule";
 
 interface Row {
@@ -68,15 +68,8 @@ function measure(language: LanguageId, lines: number, edits: number) {
 
 async function main(): Promise<void> {
   await initTestEngine();
-  const args = process.argv.slice(2);
-  const at = args.indexOf("--edits");
-  const edits = at >= 0 ? Number(args[at + 1]) : 200;
-  const named = args.filter((a) => /^(python|typescript):\d+$/.test(a));
-  const cases = named.length > 0 ? named : ["python:5000", "python:20000", "typescript:5000", "typescript:20000"];
-  const results = cases.map((c) => {
-    const [language, lines] = c.split(":");
-    return measure(language as LanguageId, Number(lines), edits);
-  });
+  const edits = editsArg();
+  const results = caseArgs(["python:5000", "python:20000", "typescript:5000", "typescript:20000"]).map(({ language, lines }) => measure(language, lines, edits));
   console.log(`ordinary module, one letter in and out, ${edits} letters; ms (p50 / p95 / max)`);
   for (const r of results) {
     const s = (x: { median: number; p95: number; max: number }) => `${x.median.toFixed(2)} / ${x.p95.toFixed(2)} / ${x.max.toFixed(2)}`;

@@ -15,7 +15,7 @@ import { DEFAULT_CONFIG, EMPTY_PROJECT, SourceDocument, lintTree } from "../rule
 import { initTestEngine } from "../rules/src/testing";
 import type { LanguageId } from "../rules/src/types";
 import { TestClient } from "../test/lspClient";
-import { prng, round, roundSummary, summarize, writeJsonIfAsked } from "./common";
+import { caseArgs, editsArg, prng, round, roundSummary, summarize, writeJsonIfAsked } from "./common";
 import { ordinaryModule } from "./ordinaryModule";
 
 async function measure(client: TestClient, language: LanguageId, lines: number, edits: number) {
@@ -50,18 +50,11 @@ async function measure(client: TestClient, language: LanguageId, lines: number, 
 
 async function main(): Promise<void> {
   await initTestEngine();
-  const args = process.argv.slice(2);
-  const at = args.indexOf("--edits");
-  const edits = at >= 0 ? Number(args[at + 1]) : 200;
-  const named = args.filter((a) => /^(python|typescript):\d+$/.test(a));
-  const cases = named.length > 0 ? named : ["python:5000", "typescript:5000"];
+  const edits = editsArg();
   const client = new TestClient(0);
   await client.initialize();
   const results = [];
-  for (const c of cases) {
-    const [language, lines] = c.split(":");
-    results.push(await measure(client, language as LanguageId, Number(lines), edits));
-  }
+  for (const { language, lines } of caseArgs(["python:5000", "typescript:5000"])) results.push(await measure(client, language, lines, edits));
   await client.dispose();
   console.log(`a letter through the language server (didChange to publishDiagnostics, no debounce), ${edits} letters; ms (p50 / p95 / max)`);
   for (const r of results) {
