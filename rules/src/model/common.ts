@@ -616,7 +616,7 @@ function linkOutputUses(contentUses: ContentUse[], logCalls: { call: Node; args:
   for (const { call, args } of logCalls) {
     if (isBroken(call)) continue;
     for (const arg of args) {
-      const prompt = [...referencedNames(arg, g)].find((n) => PROMPT_NAMES.test(n));
+      const prompt = [...referencedNames(arg, g)].find((n) => PROMPT_NAMES.has(n));
       const origin = tracker.originOf(call, arg);
       const withoutMetadata = arg.text.replace(METADATA_READ, "");
       const output = origin && (origin.name === null || new RegExp(`(^|[^\\w$.])${origin.name.replace(/\$/g, "\\$")}\\b`).test(withoutMetadata)) ? origin.source : null;

@@ -35,7 +35,7 @@ const LOG_METHODS = new Set(["info", "warning", "warn", "error", "critical", "ex
 const LOG_CALL = /\.\s*(info|warning|warn|error|critical|exception|fatal|log)$/;
 const LOGGER_NAMES = /^(log|logger|logging|_logger|LOGGER|LOG|console|structlog|loguru)$/;
 /** Names that hold a whole prompt or conversation. */
-export const PROMPT_NAMES = /^(prompt|messages|system_prompt|systemPrompt|user_prompt|userPrompt|conversation|history|chat_history|chatHistory|full_prompt|fullPrompt)$/;
+export const PROMPT_NAMES = new Set(["prompt", "messages", "system_prompt", "systemPrompt", "user_prompt", "userPrompt", "conversation", "history", "chat_history", "chatHistory", "full_prompt", "fullPrompt"]);
 
 /** `logger.info(…)`, `logging.warning(…)`, `console.log(…)`: its argument nodes. */
 export function logArguments(call: Node, g: Grammar): Node[] | null {

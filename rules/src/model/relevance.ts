@@ -45,7 +45,7 @@ const RELEVANT_WORDS = [
   "fetch",
   "with_raw_response",
   "with_streaming_response",
-  ...PROMPT_NAMES.source.replace(/^\^\(|\)\$$/g, "").split("|"),
+  ...PROMPT_NAMES,
   // An instrumentation call holds the first name of its path (`Traceloop` of `Traceloop.init`).
   ...identifiers([...INSTRUMENTATION_CALLS, ...INSTRUMENTATION_CLASSES, ...CLIENT_WRAPPERS].map((call) => call.split(".")[0])),
 ];

@@ -120,15 +120,21 @@ export function checkText(text: string, python: boolean): TextMeasure {
   return { brackets, indents };
 }
 
+/** 1 for `(`, `[`, `{`; -1 for `)`, `]`, `}`; 0 for anything else. */
+function bracketAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 40 || c === 91 || c === 123) return 1;
+  return c === 41 || c === 93 || c === 125 ? -1 : 0;
+}
+
 function deepestBrackets(text: string): number {
   let open = 0;
   let deepest = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // ( [ {  and  ) ] }
-    if (c === 40 || c === 91 || c === 123) {
+    const bracket = bracketAt(text, i);
+    if (bracket > 0) {
       if (++open > deepest) deepest = open;
-    } else if ((c === 41 || c === 93 || c === 125) && open > 0) open--;
+    } else if (bracket < 0 && open > 0) open--;
   }
   return deepest;
 }
@@ -136,10 +142,7 @@ function deepestBrackets(text: string): number {
 /** How many brackets `text` holds: each one added or removed moves the deepest nesting by one at most. */
 export function bracketCount(text: string): number {
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 40 || c === 91 || c === 123 || c === 41 || c === 93 || c === 125) count++;
-  }
+  for (let i = 0; i < text.length; i++) if (bracketAt(text, i) !== 0) count++;
   return count;
 }
 

@@ -46,7 +46,7 @@ export class SourceDocument {
   syntaxTree(): Tree {
     if (this.tree && !this.stale) return this.tree;
     if (!this.stillWithinBudget()) {
-      this.measure = null;
+      this.measure = null; // stays unknown when the text is over the budget (`checkText` throws)
       this.measure = checkText(this.content, this.language === "python");
       this.bracketsChanged = 0;
       this.indentationChanged = false;
