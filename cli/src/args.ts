@@ -25,6 +25,8 @@ export interface CheckArgs {
   config: string | null;
   /** Leave out what `.gitignore` files ignore when walking folders (on unless --no-gitignore). */
   gitignore: boolean;
+  /** The result cache's folder (`--cache`, `--cache-location`), relative to the working folder; null: no cache. */
+  cache: string | null;
 }
 
 export type Args =
@@ -55,6 +57,8 @@ Options for check:
   --stdin-filename PATH      check the text on stdin as if it were this file
   --config PATH              use this config file (default: the nearest ai-readiness.json)
   --no-gitignore             also check what .gitignore files ignore
+  --cache                    keep each file's analysis for the next run (in .ai-readiness-cache)
+  --cache-location PATH      keep it in this folder instead (implies --cache)
   --exit-zero                exit 0 even when there are findings
   -h, --help                 show this help
   -v, --version              show the version
@@ -63,7 +67,12 @@ Exit codes: 0 no findings (or none at --fail-on), 1 findings, 2 usage error, bro
 config file or internal error.
 Colors only on a terminal; NO_COLOR turns them off, FORCE_COLOR=1 on (0 off).
 Folders are walked without what .gitignore ignores; a file named as a path is always checked.
+With --cache, a file unchanged since a run of the same version is not parsed again; files
+holding a key-shaped string are never cached.
 `;
+
+/** The result cache's folder when `--cache` names none, in the working folder (as ESLint's `.eslintcache`). */
+export const DEFAULT_CACHE = ".ai-readiness-cache";
 
 const FORMATS: Format[] = ["text", "json", "sarif", "github"];
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -113,6 +122,7 @@ function parseCheck(rest: string[]): CheckArgs {
     stdinFilename: null,
     config: null,
     gitignore: true,
+    cache: null,
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -167,6 +177,12 @@ function parseCheck(rest: string[]): CheckArgs {
         break;
       case "--no-gitignore":
         args.gitignore = false;
+        break;
+      case "--cache":
+        args.cache ??= DEFAULT_CACHE;
+        break;
+      case "--cache-location":
+        args.cache = value();
         break;
       default:
         if (arg.startsWith("-")) throw new UsageError(`unknown option \`${arg}\``);

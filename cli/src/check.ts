@@ -24,10 +24,19 @@ import { coversPath, EMPTY_PROJECT_CONFIG, type ConfigProblem } from "../../rule
 import { mergeConfig } from "../../rules/src/config/lintConfig";
 import { ConfigLocator, configAt, type LocatedConfig } from "../../rules/src/project/configLocator";
 import { UsageError, type CheckArgs } from "./args";
-import { UNPARSED, analyseSource, preferQuickStart, scanFiles, type ScannedFile } from "./scanFile";
+import type { CacheSettings, ResultCache } from "./resultCache";
+import { UNPARSED, analyseCached, analyseSource, preferQuickStart, scanFiles, type ScannedFile } from "./scanFile";
 import { scanInWorkers, scanThreads, type PoolResult } from "./scanPool";
 import { ReportStream } from "./reportStream";
 import { workspaceProject } from "./workspaceClients";
+
+/** The result cache as a run uses it: its settings for the scan threads, this thread's lane, and its end. */
+interface RunCache {
+  settings: CacheSettings;
+  lane: ResultCache;
+  /** Waits for this thread's entries to be written, then deletes stale ones. */
+  finish(): Promise<void>;
+}
 
 interface Source {
   path: string;
@@ -39,19 +48,22 @@ export interface CheckResult {
   report: Report;
   /** Problems in the config files used, with where; linting went on with what was valid. */
   configProblems: { path: string; problem: ConfigProblem; text: string }[];
+  warnings: string[];
 }
 
 export interface CheckOutcome {
   /** Findings in the report, by severity: the exit code's input. */
   severities: Record<Severity, number>;
   configProblems: CheckResult["configProblems"];
+  /** What went otherwise than asked without failing the check (a cache that cannot be written), for stderr. */
+  warnings: string[];
 }
 
 /** The whole report in memory, for tests and tools that read it back; the CLI writes it as it goes (`checkInto`). */
 export async function check(args: CheckArgs, cwd: string, readStdin: () => Promise<string>, onProgress?: (done: number, total: number) => void, locate?: WasmLocator): Promise<CheckResult> {
   const collector = new ReportCollector();
-  const { configProblems } = await checkInto(collector, args, cwd, readStdin, onProgress, locate);
-  return { report: collector.report, configProblems };
+  const { configProblems, warnings } = await checkInto(collector, args, cwd, readStdin, onProgress, locate);
+  return { report: collector.report, configProblems, warnings };
 }
 
 /**
@@ -64,7 +76,9 @@ export async function checkInto(writer: ReportWriter, args: CheckArgs, cwd: stri
   const started = performance.now();
   const configs = await configsFor(args, cwd);
   const out = new ReportStream(writer, args.quiet);
-  const scanned = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs, locate) : await fromPaths(args.paths, cwd, configs, args.gitignore, locate, !args.fix, out, onProgress);
+  const warnings: string[] = [];
+  const cache = args.cache === null ? undefined : await resultCacheAt(resolve(cwd, args.cache), locate, warnings);
+  const scanned = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs, locate, cache) : await fromPaths(args.paths, cwd, configs, args.gitignore, locate, !args.fix, out, onProgress, cache);
   if ("written" in scanned) await out.end(scanned.written.skipped, scanned.written.linted, performance.now() - started);
   else {
     const { root, sources, skipped } = scanned;
@@ -75,7 +89,28 @@ export async function checkInto(writer: ReportWriter, args: CheckArgs, cwd: stri
     for (const { path, facts, config } of sources) await out.file(reportPart(path, lintFacts(facts, config, projectFor(path, facts))));
     await out.end(skipped, sources.length, performance.now() - started);
   }
-  return { severities: out.severities, configProblems: await configs.problems() };
+  await cache?.finish();
+  return { severities: out.severities, configProblems: await configs.problems(), warnings };
+}
+
+/** The result cache of this run (`--cache`), or none, with a warning, when it cannot be had. */
+async function resultCacheAt(location: string, locate: WasmLocator | undefined, warnings: string[]): Promise<RunCache | undefined> {
+  // Loaded only here: its hashing (`node:crypto`) would cost every other run's start-up.
+  const { ResultCache, openResultCache, pruneResultCache } = await import("./resultCache.js");
+  const opened = await openResultCache(location, locate);
+  if ("warning" in opened) {
+    warnings.push(opened.warning);
+    return undefined;
+  }
+  const lane = new ResultCache(opened.settings);
+  return {
+    settings: opened.settings,
+    lane,
+    async finish() {
+      await lane.settle();
+      await pruneResultCache(opened.settings);
+    },
+  };
 }
 
 /**
@@ -133,7 +168,7 @@ function overridesFrom(args: CheckArgs): Partial<LintConfig> {
 }
 
 /** When `threads` may be used (not fixing), a large scan is split across them, which write its report to `out`. */
-async function fromPaths(paths: string[], cwd: string, configs: Configs, gitignore: boolean, locate: WasmLocator | undefined, threads: boolean, out: ReportStream, onProgress?: (done: number, total: number) => void): Promise<{ written: PoolResult } | { root: string; sources: Source[]; skipped: { path: string; reason: string }[] }> {
+async function fromPaths(paths: string[], cwd: string, configs: Configs, gitignore: boolean, locate: WasmLocator | undefined, threads: boolean, out: ReportStream, onProgress?: (done: number, total: number) => void, cache?: RunCache): Promise<{ written: PoolResult } | { root: string; sources: Source[]; skipped: { path: string; reason: string }[] }> {
   const absolute = paths.map((p) => resolve(cwd, p));
   for (const path of absolute) {
     if (!(await fs.stat(path).catch(() => null))) throw new UsageError(`no such file or folder: ${path}`);
@@ -151,11 +186,11 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs, gitigno
   const toScan = found.filter((f): f is typeof f & { config: LintConfig } => f.config !== null);
   const count = threads && locate ? scanThreads(toScan.length) : 1;
   if (count > 1 && locate) {
-    const written = await scanInWorkers({ root, files: toScan, skippedFirst: [...skipped], excluded, locate, threads: count, aiSdkMajor: await aiSdkMajorNear(root), onProgress: (done) => onProgress?.(done, files.length) }, out);
+    const written = await scanInWorkers({ root, files: toScan, skippedFirst: [...skipped], excluded, locate, threads: count, aiSdkMajor: await aiSdkMajorNear(root), cache: cache?.settings, onProgress: (done) => onProgress?.(done, files.length) }, out);
     if (written) return { written };
   }
   preferQuickStart(toScan.length);
-  const scanned = scanFiles(toScan, locate);
+  const scanned = scanFiles(toScan, locate, cache?.lane);
   for (const file of found) {
     onProgress?.(file.index, files.length);
     if (!file.config) {
@@ -170,14 +205,14 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs, gitigno
   return { root, sources, skipped };
 }
 
-async function fromStdin(filename: string, cwd: string, readStdin: () => Promise<string>, configs: Configs, locate: WasmLocator | undefined) {
+async function fromStdin(filename: string, cwd: string, readStdin: () => Promise<string>, configs: Configs, locate: WasmLocator | undefined, cache: RunCache | undefined) {
   const language = languageForPath(filename);
   if (!language) throw new UsageError(`--stdin-filename: \`${filename}\` is not a Python, TypeScript or JavaScript file`);
   const text = await readStdin();
   preferQuickStart(1);
   const path = relative(cwd, resolve(cwd, filename)).split(sep).join("/");
   const config = await configs.forFile(resolve(cwd, filename), cwd);
-  const analysed = !config ? { skipped: "excluded by ai-readiness.json" } : text.length > MAX_FILE_CHARS ? { skipped: `too large (${text.length} characters)` } : await analyseSource(text, language, locate);
+  const analysed = !config ? { skipped: "excluded by ai-readiness.json" } : text.length > MAX_FILE_CHARS ? { skipped: `too large (${text.length} characters)` } : await analyseCached(text, language, locate, cache?.lane);
   return {
     root: cwd,
     sources: "facts" in analysed && config ? [{ path, facts: analysed.facts, config }] : [],

@@ -52,9 +52,10 @@ async function main(argv: string[]): Promise<number> {
       // The report is written as files are linted; the progress line goes first.
       const stdout = new StreamText(process.stdout, () => progress?.end());
       const writer = await reportWriter(args.format, stdout.write, docsPath, { color: colorEnabled(process.stdout, process.env), stdinText: () => stdinText });
-      const { severities, configProblems } = await checkInto(writer, args, process.cwd(), async () => (stdinText = await readStdin()), (done, total) => progress?.update(done, total), locate).finally(() => progress?.end());
+      const { severities, configProblems, warnings } = await checkInto(writer, args, process.cwd(), async () => (stdinText = await readStdin()), (done, total) => progress?.update(done, total), locate).finally(() => progress?.end());
       await stdout.flush();
       process.stderr.write(renderConfigProblems(configProblems));
+      for (const warning of warnings) process.stderr.write(`ai-readiness: ${warning}\n`);
       // A config error means the run did not go as configured: CI must not pass silently.
       return configProblems.some((p) => p.problem.severity === "error") ? 2 : exitCodeFor(severities, args);
     }

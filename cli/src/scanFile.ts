@@ -8,6 +8,7 @@ import { analyzeText, emptyFacts, mayContainModelCode, type FileFacts, type Wasm
 import { initParsers, parserReady, parsersStarted } from "../../rules/src/parse/parser";
 import { FileSkipped } from "../../rules/src/parse/budget";
 import { readSource } from "../../rules/src/project/readSource";
+import type { ResultCache } from "./resultCache";
 
 /** Up to this many files, a scan parses too little for optimised WebAssembly to pay for itself. */
 export const SMALL_SCAN = 50;
@@ -21,19 +22,41 @@ export type ScannedFile = { facts: FileFacts } | { skipped: string };
 const READ_AHEAD = 32;
 
 /**
- * Each file's facts, or why it was skipped, in order. Reads run ahead of the analysis (one
- * `await` per read, one after another, left the thread idle for a third of a large scan).
- * The grammar of a language is loaded on the first file that passes the text prefilter: a
- * workspace without AI code in TSX never pays for the TSX grammar.
+ * A file read ahead: its text; or, with the result cache, its answer when the text alone
+ * gives it (no model code, or an entry in the cache), else its text and the key to keep the
+ * answer under.
  */
-export async function* scanFiles(files: { absolute: string; language: FileFacts["language"] }[], locate: WasmLocator | undefined): AsyncGenerator<ScannedFile> {
-  const reads: Promise<string | { skipped: string }>[] = [];
+type Read = string | ScannedFile | { text: string; key: string };
+
+/**
+ * Each file's facts, or why it was skipped, in order. Reads run ahead of the analysis (one
+ * `await` per read, one after another, left the thread idle for a third of a large scan);
+ * so do the cache's look-ups, which are reads too. The grammar of a language is loaded on
+ * the first file that passes the text prefilter: a workspace without AI code in TSX never
+ * pays for the TSX grammar.
+ */
+export async function* scanFiles(files: { absolute: string; language: FileFacts["language"] }[], locate: WasmLocator | undefined, cache?: ResultCache): AsyncGenerator<ScannedFile> {
+  const reads: Promise<Read>[] = [];
   for (let i = 0; i < files.length; i++) {
-    for (let j = reads.length; j < Math.min(files.length, i + READ_AHEAD); j++) reads.push(readSource(files[j]!.absolute, fs));
-    const text = await reads[i]!;
+    for (let j = reads.length; j < Math.min(files.length, i + READ_AHEAD); j++) reads.push(readAhead(files[j]!, cache));
+    const read = await reads[i]!;
     delete reads[i];
-    yield typeof text === "string" ? await analyseSource(text, files[i]!.language, locate) : text;
+    const { language } = files[i]!;
+    if (typeof read === "string") yield await analyseSource(read, language, locate);
+    else if ("key" in read) {
+      const scanned = await analyseSource(read.text, language, locate);
+      cache!.store(read.key, language, scanned);
+      yield scanned;
+    } else yield read;
   }
+}
+
+async function readAhead(file: { absolute: string; language: FileFacts["language"] }, cache: ResultCache | undefined): Promise<Read> {
+  const text = await readSource(file.absolute, fs);
+  if (typeof text !== "string" || !cache) return text;
+  if (!mayContainModelCode(text)) return { facts: emptyFacts(text, file.language) };
+  const found = await cache.lookup(text, file.language);
+  return "hit" in found ? found.hit : { text, key: found.key };
 }
 
 /**
@@ -60,6 +83,16 @@ let quickStart = false;
 export function restoreV8Flags(): void {
   if (quickStart) setFlagsFromString("--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering");
   quickStart = false;
+}
+
+/** `analyseSource`, through the result cache when there is one: for one file, not read ahead (stdin). */
+export async function analyseCached(text: string, language: FileFacts["language"], locate: WasmLocator | undefined, cache: ResultCache | undefined): Promise<ScannedFile> {
+  if (!cache || !mayContainModelCode(text)) return analyseSource(text, language, locate);
+  const found = await cache.lookup(text, language);
+  if ("hit" in found) return found.hit;
+  const scanned = await analyseSource(text, language, locate);
+  cache.store(found.key, language, scanned);
+  return scanned;
 }
 
 export async function analyseSource(text: string, language: FileFacts["language"], locate: WasmLocator | undefined): Promise<ScannedFile> {

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import type { MessagePort, Worker } from "node:worker_threads";
 import { GRAMMAR_FILES, RUNTIME_WASM, emptyFacts, projectFromFiles, type FileFacts, type WasmLocator } from "../../rules/src/index";
 import type { ReportStream } from "./reportStream";
+import type { CacheSettings } from "./resultCache";
 import { UNPARSED } from "./scanFile";
 import type { AnalysedFile, FileToScan, FromWorker, LintedPart, ToWorker, WorkerData } from "./scanProtocol";
 import { serveScans } from "./scanService";
@@ -56,6 +57,8 @@ export interface PoolScan {
   aiSdkMajor: number | null;
   locate: WasmLocator;
   threads: number;
+  /** The result cache (`--cache`), used by every lane. */
+  cache?: CacheSettings;
   /** Hears how many files are analysed so far. */
   onProgress?: (done: number) => void;
 }
@@ -96,9 +99,9 @@ export async function scanInWorkers(scan: PoolScan, out: PartSink): Promise<Pool
   const threads = await import("node:worker_threads");
   // The main thread is a lane too: one worker fewer saves a V8 heap and a WebAssembly memory (bench/README.md).
   const own = new threads.MessageChannel();
-  serveScans(own.port2, scan.locate);
+  serveScans(own.port2, scan.locate, scan.cache);
   const workerCount = Math.max(1, Math.min(scan.threads, Math.ceil(scan.files.length / BATCH))) - 1;
-  const lanes: Lane[] = [own.port1, ...Array.from({ length: workerCount }, () => new threads.Worker(join(__dirname, "scanWorker.js"), { workerData: { wasm } satisfies WorkerData }))];
+  const lanes: Lane[] = [own.port1, ...Array.from({ length: workerCount }, () => new threads.Worker(join(__dirname, "scanWorker.js"), { workerData: { wasm, cache: scan.cache } satisfies WorkerData }))];
   try {
     const { results, batches } = await analyse(lanes, scan.files, scan.onProgress);
     if ([...results.values()].some((r) => "project" in r && r.project.importsClients)) return null;

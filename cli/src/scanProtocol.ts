@@ -2,11 +2,14 @@
 import type { FileFacts, LintConfig, ProjectFacts } from "../../rules/src/index";
 import type { JsonPartText, ReportPart } from "../../rules/src/report/json";
 import type { PartTally } from "./reportStream";
+import type { CacheSettings } from "./resultCache";
 
 
 export interface WorkerData {
   /** Where each `.wasm` file is, by file name (a locator function cannot cross threads). */
   wasm: Record<string, string>;
+  /** The result cache (`--cache`): each lane looks up and stores the files it reads. */
+  cache?: CacheSettings;
 }
 
 export interface FileToScan {

@@ -9,6 +9,7 @@
 import { lintFacts, type FileFacts, type LintConfig, type WasmLocator } from "../../rules/src/index";
 import { jsonPartText, reportPart } from "../../rules/src/report/json";
 import { shownPart, tallyOf } from "./reportStream";
+import type { CacheSettings } from "./resultCache";
 import { scanFiles, type ScannedFile } from "./scanFile";
 import type { AnalysedFile, FromWorker, LintedPart, ToWorker } from "./scanProtocol";
 
@@ -18,13 +19,16 @@ export interface ScanPort {
   postMessage(message: FromWorker): void;
 }
 
-export function serveScans(port: ScanPort, locate: WasmLocator): void {
+export function serveScans(port: ScanPort, locate: WasmLocator, cacheSettings?: CacheSettings): void {
+  // Loaded only with a cache: its hashing (`node:crypto`) would cost every other scan's start-up.
+  const cacheLoading = cacheSettings && import("./resultCache.js").then(({ ResultCache }) => new ResultCache(cacheSettings));
   const kept = new Map<number, { path: string; facts: FileFacts; config: LintConfig }>();
   let settings: Omit<Extract<ToWorker, { type: "project" }>, "type"> | undefined;
 
   const analyse = async (files: Extract<ToWorker, { type: "analyse" }>["files"]) => {
     const results: AnalysedFile[] = [];
-    const scannedFiles = scanFiles(files, locate);
+    const cache = await cacheLoading;
+    const scannedFiles = scanFiles(files, locate, cache);
     for (const file of files) {
       const scanned = (await scannedFiles.next()).value as ScannedFile;
       if ("skipped" in scanned) results.push({ index: file.index, skipped: scanned.skipped });
@@ -35,6 +39,8 @@ export function serveScans(port: ScanPort, locate: WasmLocator): void {
         results.push({ index: file.index, project: { language, instrumentation, unparsed: unparsed === true, importsClients } });
       }
     }
+    // Written before the batch counts as done: the pool ends the workers once the report is out.
+    await cache?.settle();
     port.postMessage({ type: "analysed", results });
   };
 

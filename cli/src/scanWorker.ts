@@ -3,5 +3,5 @@ import { parentPort, workerData } from "node:worker_threads";
 import { serveScans } from "./scanService";
 import type { WorkerData } from "./scanProtocol";
 
-const { wasm } = workerData as WorkerData;
-serveScans(parentPort!, (file: string) => wasm[file] ?? file);
+const { wasm, cache } = workerData as WorkerData;
+serveScans(parentPort!, (file: string) => wasm[file] ?? file, cache);
