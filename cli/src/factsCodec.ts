@@ -10,13 +10,17 @@
  * - `undefined` values, `NaN`, `±Infinity` and `-0` (a literal `1e999` is `Infinity`, which
  *   JSON would turn into `null`: the literal `None`) are written as markers.
  * Markers are objects whose `$` key says what they are; a fact object with a `$` key of its
- * own is escaped. The text is never written: it is the file's, attached again when read.
+ * own is escaped. The text is never written, only where it goes (the facts keep their order
+ * of keys): it is the file's, put back when read.
  */
 import { SDKS } from "../../rules/src/model/catalogue";
 import type { FileFacts } from "../../rules/src/index";
 
 /** Thrown for facts that hold something the codec does not know (a class instance, a function): they are not cached. */
 export class NotEncodable extends Error {}
+
+/** Stands for the text while the facts are encoded. */
+const TEXT = {};
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -40,10 +44,13 @@ function catalogueObjects() {
 
 const isPlain = (value: object) => Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null;
 
-/** The facts without their text, as JSON text. Throws `NotEncodable` for what it cannot write faithfully. */
-export function encodeFacts(facts: FileFacts): string {
+/**
+ * The facts without their text, as JSON text. Throws `NotEncodable` for what it cannot write
+ * faithfully, and for a string `refuse` says must not be written.
+ */
+export function encodeFacts(facts: FileFacts, refuse?: (value: string) => boolean): string {
   const { index } = catalogueObjects();
-  const { text: _text, ...rest } = facts;
+  const rest = { ...facts, text: TEXT };
   // First pass: which objects are reached more than once.
   const seen = new Set<object>();
   const shared = new Set<object>();
@@ -58,6 +65,8 @@ export function encodeFacts(facts: FileFacts): string {
   const encode = (value: unknown): Json => {
     switch (typeof value) {
       case "string":
+        if (refuse?.(value)) throw new NotEncodable("a string that must not be written");
+        return value;
       case "boolean":
         return value;
       case "undefined":
@@ -66,6 +75,7 @@ export function encodeFacts(facts: FileFacts): string {
         return Number.isFinite(value) && !Object.is(value, -0) ? value : { $: Object.is(value, -0) ? "-0" : String(value) };
       case "object": {
         if (value === null) return null;
+        if (value === TEXT) return { $: "t" };
         const place = index.get(value);
         if (place !== undefined) return { $: "c", i: place };
         const id = ids.get(value);
@@ -106,6 +116,8 @@ export function decodeFacts(json: string, text: string, language: FileFacts["lan
     switch (marker) {
       case "u":
         return undefined;
+      case "t":
+        return text;
       case "-0":
         return -0;
       case "NaN":
@@ -157,8 +169,8 @@ export function decodeFacts(json: string, text: string, language: FileFacts["lan
     throw new NotFacts("not JSON");
   }
   const facts = decode(parsed) as FileFacts;
-  assertFactsShape(facts, text.length, language);
-  return { ...facts, text };
+  assertFactsShape(facts, text, language);
+  return facts;
 }
 
 const LISTS = ["callSites", "clients", "jsonParses", "sinks", "uncheckedContents", "loggedContent", "stringLiterals", "instrumentation", "reexports", "suppressions"] as const;
@@ -168,12 +180,14 @@ const LISTS = ["callSites", "clients", "jsonParses", "sinks", "uncheckedContents
  * catalogue SDK and within the text. What a foreign or damaged entry would get wrong first;
  * the entry's checksum and engine stamp (resultCache.ts) cover the rest.
  */
-function assertFactsShape(facts: FileFacts, length: number, language: FileFacts["language"]): void {
+function assertFactsShape(facts: FileFacts, text: string, language: FileFacts["language"]): void {
+  const { length } = text;
   const fail = (what: string) => {
     throw new NotFacts(what);
   };
   if (typeof facts !== "object" || facts === null || Array.isArray(facts)) fail("not an object");
   if (facts.language !== language) fail(`language ${String(facts.language)}`);
+  if (facts.text !== text) fail("no place for the text");
   for (const list of LISTS) if (!Array.isArray(facts[list]) || facts[list].some((item) => typeof item !== "object" || item === null)) fail(`${list} is not a list of objects`);
   if (typeof facts.imports !== "object" || facts.imports === null || typeof facts.imports.insertAt !== "number") fail("imports");
   if (typeof facts.syntaxErrors !== "number" || (facts.unparsed !== undefined && typeof facts.unparsed !== "boolean")) fail("syntax errors");

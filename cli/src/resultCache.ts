@@ -49,8 +49,8 @@ const KEEP = 24 * HOUR;
 const PRUNE_EVERY = HOUR;
 const ENTRY_NAME = /^[0-9a-f]{64}\.json(\.\d+\.[0-9a-f]+\.tmp)?$/;
 const PRUNED_MARK = "pruned";
-/** A provider key anywhere in what would be written (the key patterns, unanchored). */
-const KEY_SHAPED = new RegExp(KEY_PATTERNS.map((k) => k.pattern.source.replace(/^\^/, "").replace(/\$$/, "")).join("|"));
+/** A provider key anywhere in what would be written: the key patterns, at the start of a word rather than of the string. */
+const KEY_SHAPED = new RegExp(`(?<![\\w-])(?:${KEY_PATTERNS.map((k) => k.pattern.source.replace(/^\^/, "").replace(/\$$/, "")).join("|")})`);
 /** The budget's skip for time: the machine's load, not the file's nature. */
 const TIME_SKIP = /^took longer than /;
 
@@ -145,14 +145,12 @@ function bodyOf(scanned: ScannedFile): { kind: "facts" | "skipped"; text: string
   if ("skipped" in scanned) return scanned.skipped.startsWith("could not be analysed") || TIME_SKIP.test(scanned.skipped) ? null : { kind: "skipped", text: JSON.stringify(scanned.skipped) };
   // A found key is never written to disk; nor is anything shaped like one the engine did not count as a key.
   if (scanned.facts.stringLiterals.length > 0) return null;
-  let text: string;
   try {
-    text = encodeFacts(scanned.facts);
+    return { kind: "facts", text: encodeFacts(scanned.facts, (value) => KEY_SHAPED.test(value)) };
   } catch (error) {
     if (error instanceof NotEncodable) return null;
     throw error;
   }
-  return KEY_SHAPED.test(text) ? null : { kind: "facts", text };
 }
 
 /** The entry's answer for this text, or null when it is not an entry this engine wrote for it, whole. */
