@@ -4,6 +4,8 @@
  *
  * - floors: reading every file, and tree-sitter parsing every file with no analysis (one thread);
  * - the CLI on 1 thread and on 2 (`AI_READINESS_WORKERS`), whose reports must be identical;
+ * - the same with a warm result cache (`--cache-location`, filled by an untimed run first): the
+ *   second run on an unchanged workspace, whose report must be the uncached one;
  * - peers on the same files: oxlint on the TypeScript, ESLint (one custom rule visiting
  *   `CallExpression`) on the TypeScript compiled to JavaScript (ESLint's own parser reads no
  *   types), Ruff's WebAssembly build on the Python;
@@ -53,6 +55,8 @@ interface Case {
   keepOutput?: string;
   /** Before each of its runs, untimed: more environment for that run. */
   before?: () => Record<string, string>;
+  /** Once before the rounds, untimed (a run that fills the result cache). */
+  prepare?: () => void;
 }
 
 interface Sample {
@@ -102,6 +106,7 @@ function run(c: Case, keep: boolean): Sample {
 /** Every case once per round, in turn; the first round is a warm-up (page cache, compiled code). */
 function measure(cases: Case[], runs: number): CaseResult[] {
   const samples = cases.map(() => [] as Sample[]);
+  for (const c of cases) c.prepare?.();
   for (let round = 0; round <= runs; round++) {
     cases.forEach((c, i) => {
       const sample = run(c, round === 0);
@@ -188,6 +193,19 @@ function cli(name: string, dir: string, files: number, bytes: number, threads: n
   return { name, args: [CLI, "check", dir, "--format", "json"], env: { AI_READINESS_WORKERS: String(threads) }, files, bytes, keepOutput };
 }
 
+/** The CLI with its result cache, filled by one untimed run before the rounds: every timed run is a warm one. */
+function warmCache(name: string, dir: string, files: number, bytes: number, threads: number, keepOutput: string): Case {
+  const location = join(scratch, `result-cache-${slug(name)}`);
+  const c = cli(name, dir, files, bytes, threads, keepOutput);
+  c.args.push("--cache-location", location);
+  return {
+    ...c,
+    prepare: () => {
+      run({ ...c, keepOutput: undefined }, false);
+    },
+  };
+}
+
 function workspaceCases(label: string, dir: string, ws: GeneratedWorkspace): { main: Case[]; peers: Case[] } {
   const floors = join(__dirname, "floors.js");
   const main: Case[] = [
@@ -195,6 +213,8 @@ function workspaceCases(label: string, dir: string, ws: GeneratedWorkspace): { m
     { name: `${label}: parse every file`, args: [floors, "parse", dir], files: ws.files, bytes: ws.bytes },
     cli(`${label}: CLI, 1 thread`, dir, ws.files, ws.bytes, 1, join(scratch, `${slug(label)}-1.json`)),
     cli(`${label}: CLI, 2 threads`, dir, ws.files, ws.bytes, 2, join(scratch, `${slug(label)}-2.json`)),
+    warmCache(`${label}: CLI, warm cache, 1 thread`, dir, ws.files, ws.bytes, 1, join(scratch, `${slug(label)}-warm-1.json`)),
+    warmCache(`${label}: CLI, warm cache, 2 threads`, dir, ws.files, ws.bytes, 2, join(scratch, `${slug(label)}-warm-2.json`)),
   ];
   const web = join(dir, "web");
   const backend = join(dir, "backend");
@@ -318,7 +338,19 @@ function main(): void {
     cliVsReadCpu: round(get(`${label}: read every file`).cpuMs.median / get(`${label}: CLI, 1 thread`).cpuMs.median, 2),
     twoThreadsSpeedup: ratio(get(`${label}: CLI, 2 threads`), get(`${label}: CLI, 1 thread`)),
     identicalReports: sameReport(join(scratch, `${slug(label)}-1.json`), join(scratch, `${slug(label)}-2.json`)),
+    ...warmRatios(label),
     ...(SKIP_PEERS ? {} : peerRatios(label)),
+  });
+  /** The warm result cache against the same run's floors and uncached scans; its reports must be the uncached one's. */
+  const warmRatios = (label: string) => ({
+    warmVsRead: ratio(get(`${label}: CLI, warm cache, 1 thread`), get(`${label}: read every file`)),
+    warm2VsRead: ratio(get(`${label}: CLI, warm cache, 2 threads`), get(`${label}: read every file`)),
+    warmVsReadCpu: round(get(`${label}: read every file`).cpuMs.median / get(`${label}: CLI, warm cache, 1 thread`).cpuMs.median, 2),
+    warmVsParse: ratio(get(`${label}: CLI, warm cache, 1 thread`), get(`${label}: parse every file`)),
+    warm2VsParse: ratio(get(`${label}: CLI, warm cache, 2 threads`), get(`${label}: parse every file`)),
+    warmSpeedup: ratio(get(`${label}: CLI, warm cache, 1 thread`), get(`${label}: CLI, 1 thread`)),
+    warm2Speedup: ratio(get(`${label}: CLI, warm cache, 2 threads`), get(`${label}: CLI, 2 threads`)),
+    warmIdenticalReports: sameReport(join(scratch, `${slug(label)}-1.json`), join(scratch, `${slug(label)}-warm-1.json`)) && sameReport(join(scratch, `${slug(label)}-1.json`), join(scratch, `${slug(label)}-warm-2.json`)),
   });
   const peerRatios = (label: string) => ({
     vsOxlint1: ratio(get(`${label}: CLI on TS, 1 thread`), get(`${label}: oxlint on TS, 1 thread`)),
