@@ -34,8 +34,8 @@ import { workspaceProject } from "./workspaceClients";
 interface RunCache {
   settings: CacheSettings;
   lane: ResultCache;
-  /** Waits for this thread's entries to be written, then deletes stale ones. */
-  finish(): Promise<void>;
+  /** Deletes stale entries. */
+  finish(): void;
 }
 
 interface Source {
@@ -89,7 +89,7 @@ export async function checkInto(writer: ReportWriter, args: CheckArgs, cwd: stri
     for (const { path, facts, config } of sources) await out.file(reportPart(path, lintFacts(facts, config, projectFor(path, facts))));
     await out.end(skipped, sources.length, performance.now() - started);
   }
-  await cache?.finish();
+  cache?.finish();
   return { severities: out.severities, configProblems: await configs.problems(), warnings };
 }
 
@@ -97,20 +97,12 @@ export async function checkInto(writer: ReportWriter, args: CheckArgs, cwd: stri
 async function resultCacheAt(location: string, locate: WasmLocator | undefined, warnings: string[]): Promise<RunCache | undefined> {
   // Loaded only here: its hashing (`node:crypto`) would cost every other run's start-up.
   const { ResultCache, openResultCache, pruneResultCache } = await import("./resultCache.js");
-  const opened = await openResultCache(location, locate);
+  const opened = openResultCache(location, locate);
   if ("warning" in opened) {
     warnings.push(opened.warning);
     return undefined;
   }
-  const lane = new ResultCache(opened.settings);
-  return {
-    settings: opened.settings,
-    lane,
-    async finish() {
-      await lane.settle();
-      await pruneResultCache(opened.settings);
-    },
-  };
+  return { settings: opened.settings, lane: new ResultCache(opened.settings), finish: () => pruneResultCache(opened.settings) };
 }
 
 /**

@@ -14,8 +14,8 @@ after(() => rmSync(temp, { recursive: true, force: true }));
 before(initTestEngine);
 
 let folders = 0;
-async function freshCache(): Promise<{ cache: ResultCache; settings: CacheSettings }> {
-  const opened = await openResultCache(join(temp, `cache-${folders++}`), undefined);
+function freshCache(): { cache: ResultCache; settings: CacheSettings } {
+  const opened = openResultCache(join(temp, `cache-${folders++}`), undefined);
   assert.ok("settings" in opened, "the cache opens");
   return { cache: new ResultCache(opened.settings), settings: opened.settings };
 }
@@ -38,23 +38,22 @@ describe("result cache", () => {
   const text = generateSource("python", 300, 5);
   const facts = () => analyzeText(text, "python");
 
-  it("finds what it stored, for that text, language and engine only", async () => {
-    const { cache, settings } = await freshCache();
-    const first = await cache.lookup(text, "python");
+  it("finds what it stored, for that text, language and engine only", () => {
+    const { cache, settings } = freshCache();
+    const first = cache.lookup(text, "python");
     assert.ok("key" in first, "an empty cache misses");
     cache.store(first.key, "python", { facts: facts() });
-    await cache.settle();
     assert.equal(entries(settings).length, 1);
-    const hit = await cache.lookup(text, "python");
+    const hit = cache.lookup(text, "python");
     assert.ok("hit" in hit && "facts" in hit.hit);
     assert.deepStrictEqual(hit.hit.facts, facts());
-    assert.ok("key" in (await cache.lookup(`${text}\n`, "python")), "another text misses");
-    assert.ok("key" in (await cache.lookup(text, "typescript")), "another language misses");
-    assert.ok("key" in (await new ResultCache({ ...settings, stamp: "another engine" }).lookup(text, "python")), "another engine misses");
+    assert.ok("key" in cache.lookup(`${text}\n`, "python"), "another text misses");
+    assert.ok("key" in cache.lookup(text, "typescript"), "another language misses");
+    assert.ok("key" in new ResultCache({ ...settings, stamp: "another engine" }).lookup(text, "python"), "another engine misses");
   });
 
-  it("keeps skips that the text decides, not those of time or failure, nor facts holding keys", async () => {
-    const { cache, settings } = await freshCache();
+  it("keeps skips that the text decides, not those of time or failure, nor facts holding keys", () => {
+    const { cache, settings } = freshCache();
     const deep = textOverBudget(`x = ${"[".repeat(300)}${"]".repeat(300)}`, true);
     assert.ok(deep, "the nesting is over the budget");
     const key = "shaped like a key, not the engine's idea of one";
@@ -70,69 +69,46 @@ describe("result cache", () => {
       [key, { facts: withKeyInHeader }, false],
     ];
     for (const [what, scanned, kept] of cases) {
-      const found = await cache.lookup(what, "python");
+      const found = cache.lookup(what, "python");
       assert.ok("key" in found);
       cache.store(found.key, "python", scanned);
-      await cache.settle();
-      assert.equal("key" in (await cache.lookup(what, "python")), !kept, what);
+      assert.equal("key" in cache.lookup(what, "python"), !kept, what);
     }
     assert.equal(entries(settings).length, 1);
     const written = readdirSync(settings.entries).map((name) => readFileSync(join(settings.entries, name), "utf8")).join("");
     assert.ok(!written.includes("Abc123Def456"), "no key on disk");
   });
 
-  it("reads an entry that many writers race to write whole or not at all", async () => {
-    const { settings } = await freshCache();
-    const writers = Array.from({ length: 4 }, () => new ResultCache(settings));
-    const reader = new ResultCache(settings);
-    const expected = facts();
-    const found = await reader.lookup(text, "python");
-    assert.ok("key" in found);
-    let hits = 0;
-    for (let round = 0; round < 25; round++) {
-      for (const writer of writers) writer.store(found.key, "python", { facts: expected });
-      const read = await reader.lookup(text, "python");
-      if ("hit" in read) {
-        hits++;
-        assert.deepStrictEqual(read.hit, { facts: expected });
-      }
-    }
-    await Promise.all(writers.map((w) => w.settle()));
-    assert.ok(hits > 0, "some reads found the entry");
-    assert.deepEqual(readdirSync(settings.entries).filter((name) => name.endsWith(".tmp")), [], "no temporary file left");
-  });
-
-  it("deletes, at most once an hour, the entries no run used for a day, and nothing else", async () => {
-    const { cache, settings } = await freshCache();
+  it("deletes, at most once an hour, the entries no run used for a day, and nothing else", () => {
+    const { cache, settings } = freshCache();
     const keys: string[] = [];
     for (const variant of ["a", "b"]) {
-      const found = await cache.lookup(`${text}\n# ${variant}\n`, "python");
+      const found = cache.lookup(`${text}\n# ${variant}\n`, "python");
       assert.ok("key" in found);
       cache.store(found.key, "python", { facts: analyzeText(`${text}\n# ${variant}\n`, "python") });
       keys.push(found.key);
     }
-    await cache.settle();
     const days = (n: number) => new Date(Date.now() - n * 24 * 60 * 60 * 1000);
     const foreign = join(settings.entries, "notes.txt");
     writeFileSync(foreign, "kept by the user");
     for (const name of readdirSync(settings.entries)) utimesSync(join(settings.entries, name), days(2), days(2));
     // Used by this run: its mark is renewed.
-    assert.ok("hit" in (await cache.lookup(`${text}\n# a\n`, "python")));
-    assert.equal(await pruneResultCache(settings), 1);
+    assert.ok("hit" in cache.lookup(`${text}\n# a\n`, "python"));
+    assert.equal(pruneResultCache(settings), 1);
     assert.deepEqual(entries(settings), [`${keys[0]}.json`]);
     assert.equal(readFileSync(foreign, "utf8"), "kept by the user");
     // Pruned within the hour: nothing is looked at again.
     utimesSync(join(settings.entries, `${keys[0]}.json`), days(2), days(2));
-    assert.equal(await pruneResultCache(settings), 0);
-    assert.equal(await pruneResultCache(settings, Date.now() + 2 * 60 * 60 * 1000), 1);
+    assert.equal(pruneResultCache(settings), 0);
+    assert.equal(pruneResultCache(settings, Date.now() + 2 * 60 * 60 * 1000), 1);
     assert.deepEqual(entries(settings), []);
   });
 
-  it("warns, and gives no cache, where it cannot write", async () => {
+  it("warns, and gives no cache, where it cannot write", () => {
     const file = join(temp, "a-file");
     writeFileSync(file, "");
     for (const location of [file, join(file, "cache")]) {
-      const opened = await openResultCache(location, undefined);
+      const opened = openResultCache(location, undefined);
       assert.ok("warning" in opened);
       assert.match(opened.warning, /cannot be written \((EEXIST|ENOTDIR)\): checking without it/);
     }

@@ -55,7 +55,7 @@ async function readAhead(file: { absolute: string; language: FileFacts["language
   const text = await readSource(file.absolute, fs);
   if (typeof text !== "string" || !cache) return text;
   if (!mayContainModelCode(text)) return { facts: emptyFacts(text, file.language) };
-  const found = await cache.lookup(text, file.language);
+  const found = cache.lookup(text, file.language);
   return "hit" in found ? found.hit : { text, key: found.key };
 }
 
@@ -88,7 +88,7 @@ export function restoreV8Flags(): void {
 /** `analyseSource`, through the result cache when there is one: for one file, not read ahead (stdin). */
 export async function analyseCached(text: string, language: FileFacts["language"], locate: WasmLocator | undefined, cache: ResultCache | undefined): Promise<ScannedFile> {
   if (!cache || !mayContainModelCode(text)) return analyseSource(text, language, locate);
-  const found = await cache.lookup(text, language);
+  const found = cache.lookup(text, language);
   if ("hit" in found) return found.hit;
   const scanned = await analyseSource(text, language, locate);
   cache.store(found.key, language, scanned);

@@ -39,8 +39,6 @@ export function serveScans(port: ScanPort, locate: WasmLocator, cacheSettings?: 
         results.push({ index: file.index, project: { language, instrumentation, unparsed: unparsed === true, importsClients } });
       }
     }
-    // Written before the batch counts as done: the pool ends the workers once the report is out.
-    await cache?.settle();
     port.postMessage({ type: "analysed", results });
   };
 
