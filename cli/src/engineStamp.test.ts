@@ -56,4 +56,3 @@ describe("engine stamp", () => {
     assert.equal(engineStamp(undefined), engineStamp(undefined));
   });
 });
-});
