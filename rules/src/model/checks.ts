@@ -69,15 +69,16 @@ function lookup(bag: OptionsBag | null, names: string[]): { found?: OptionEntry;
   if (!bag) return { hidden: false };
   let hidden = bag.hasSpread;
   for (const name of names) {
-    const [outer, ...rest] = name.split(".");
+    const dot = name.indexOf(".");
+    const outer = dot < 0 ? name : name.slice(0, dot);
     const first = bag.entries.find((e) => e.name === outer);
     if (!first) continue;
-    if (rest.length === 0) return { found: first, hidden };
+    if (dot < 0) return { found: first, hidden };
     if (!first.nested) {
       hidden = true;
       continue;
     }
-    const inner = lookup(first.nested, [rest.join(".")]);
+    const inner = lookup(first.nested, [name.slice(dot + 1)]);
     if (inner.found) return inner;
     hidden ||= inner.hidden;
   }
