@@ -132,7 +132,7 @@ export class StatementMemo {
       kept.every((entry) => !entry || entry.fileHadCallSites === fileHasCallSites);
     const facts = trusted ? merge(extraction.facts, statements, kept) : null;
     if (!facts) return this.whole(extractIn(), statements, text, language);
-    this.remember(facts, statements, fileHasCallSites);
+    this.remember(facts, statements, fileHasCallSites, kept);
     return facts;
   }
 
@@ -175,18 +175,36 @@ export class StatementMemo {
     return { node, start, end, text: statementText, keepable };
   }
 
-  /** Keeps the facts of each keepable statement (only the current statements' entries stay). */
-  private remember(facts: FileFacts, statements: Statement[], fileHasCallSites: boolean): void {
+  /**
+   * Keeps the facts of each keepable statement; only the current statements' entries stay. A
+   * statement whose facts were `kept` keeps its entry as it is: an entry's facts are moved from
+   * the place they were taken at, wherever that was.
+   */
+  private remember(facts: FileFacts, statements: Statement[], fileHasCallSites: boolean, kept: (Entry | undefined)[] = []): void {
     const entries = new Map<string, Entry>();
     const names = facts.clients.map((c) => c.name);
     this.positional = names.some((name, i) => names.indexOf(name) !== i);
-    const byStatement = split(facts, statements);
+    const walked = statements.filter((_, i) => !kept[i]);
+    const parts = splitAmong(facts, walked);
+    // Facts outside the statements walked belong to the kept ones; in a whole extraction, a fact
+    // outside every statement means nothing can be kept safely.
+    if (kept.length === 0 && parts.outside > 0) {
+      this.entries = entries;
+      return;
+    }
     let firstCallSite = 0;
+    let part = 0;
     statements.forEach((statement, i) => {
-      const lists = byStatement[i]!;
+      const entry = kept[i];
+      if (entry) {
+        entries.set(this.keyOf(statement, i), entry);
+        firstCallSite += entry.lists.callSites.length;
+        return;
+      }
+      const lists = parts.inside[part++]!;
       if (statement.keepable) {
-        const entry = entryOf(statement, lists, firstCallSite, facts.clients, fileHasCallSites);
-        if (entry) entries.set(this.keyOf(statement, i), entry);
+        const made = entryOf(statement, lists, firstCallSite, facts.clients, fileHasCallSites);
+        if (made) entries.set(this.keyOf(statement, i), made);
       }
       firstCallSite += lists.callSites.length;
     });
@@ -248,20 +266,23 @@ function spanOfItem(item: Item): Span {
   return "span" in item ? item.span : item;
 }
 
-/** Each statement's share of the lists; null when a fact lies outside every statement. */
-function split(facts: Pick<FileFacts, ListName>, statements: Statement[]): Entry["lists"][] {
-  const parts = statements.map(() => emptyLists());
+/**
+ * Each of `statements`' share of the lists (facts come in document order), and how many facts
+ * lie in none of them.
+ */
+function splitAmong(facts: Pick<FileFacts, ListName>, statements: Statement[]): { inside: Entry["lists"][]; outside: number } {
+  const inside = statements.map(() => emptyLists());
+  let outside = 0;
   for (const list of LISTS) {
     let i = 0;
     for (const item of facts[list] as Item[]) {
       const { start } = spanOfItem(item);
       while (i < statements.length && statements[i]!.end <= start) i++;
-      // Facts come in document order, and every one lies in a statement (or the memo is not used).
-      if (i === statements.length || start < statements[i]!.start) throw new Error(`a ${list} fact at ${start} lies outside every statement`);
-      (parts[i]![list] as Item[]).push(item);
+      if (i < statements.length && start >= statements[i]!.start) (inside[i]![list] as Item[]).push(item);
+      else outside++;
     }
   }
-  return parts;
+  return { inside, outside };
 }
 
 /** An entry for the statement's facts, or null when they point outside it. */
@@ -283,12 +304,8 @@ function entryOf(statement: Statement, lists: Entry["lists"], firstCallSite: num
  * Null when a walked fact lies outside the walked statements.
  */
 function merge(walked: FileFacts, statements: Statement[], kept: (Entry | undefined)[]): FileFacts | null {
-  let fresh: Entry["lists"][];
-  try {
-    fresh = split(walked, statements.filter((_, i) => !kept[i]));
-  } catch {
-    return null;
-  }
+  const { inside: fresh, outside } = splitAmong(walked, statements.filter((_, i) => !kept[i]));
+  if (outside > 0) return null;
   // Where each statement's call sites start in the file's list, and where each walked one goes.
   const walkedIndex: number[] = [];
   const bases: number[] = [];
