@@ -41,7 +41,14 @@ const KEY = "sk-proj-Zq81LmT4vWx92NbC7kRdY3sPj6HgF0aE";
 const CALL = 'from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef answer(question):\n    reply = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": question}])\n    return reply.choices[0].message.content\n';
 
 let workspace: string;
+/** A call on a client another module exports: the threads give up after the analysis and one thread scans again. */
+let importing: string;
 before(() => {
+  importing = join(temp, "importing");
+  generateWorkspace(importing, { files: 100, aiShare: 0.2, seed: 13 });
+  mkdirSync(join(importing, "backend/app/llm"), { recursive: true });
+  writeFileSync(join(importing, "backend/app/llm/client.py"), "from openai import OpenAI\n\nclient = OpenAI(timeout=20.0)\n");
+  writeFileSync(join(importing, "backend/zz_routes.py"), CALL.replace("from openai import OpenAI\n\nclient = OpenAI()\n", "from app.llm.client import client\n"));
   workspace = join(temp, "workspace");
   generateWorkspace(workspace, { files: 150, aiShare: 0.3, seed: 17 });
   writeFileSync(join(workspace, "backend/app/binary.py"), Buffer.from([0x6f, 0x70, 0x65, 0x6e, 0x61, 0x69, 0, 1, 2]));
@@ -60,6 +67,7 @@ describe("check --cache", () => {
       [EXAMPLES, "sarif"],
       [workspace, "json"],
       [workspace, "text"],
+      [importing, "json"],
     ];
     for (const [folder, format] of cases) {
       const without = timeless(run([folder, "--format", format]).stdout);
@@ -75,6 +83,10 @@ describe("check --cache", () => {
         assert.equal(timeless(warm.stdout), without, `${format}, ${threads} threads: warm run`);
         assert.equal(warm.code, cold.code);
         assert.equal(warm.stderr, "");
+        if (folder === importing) {
+          const site = (JSON.parse(warm.stdout) as { callSites: { path: string; checks: { timeout: string } }[] }).callSites.find((c) => c.path === "backend/zz_routes.py");
+          assert.equal(site?.checks.timeout, "pass", "the call on the imported client has the client's timeout");
+        }
         assert.deepEqual(entriesIn(location), written, "a warm run writes no entry");
         assert.deepEqual(written.map((name) => statSync(join(location, "facts", name)).mtimeMs), stamps, "nor rewrites one");
       }
@@ -200,6 +212,19 @@ describe("check --cache", () => {
     for (const stdout of await Promise.all(runs)) assert.equal(timeless(stdout), without);
     assert.deepEqual(readdirSync(join(location, "facts")).filter((name) => !/^[0-9a-f]{64}\.json$|^pruned$/.test(name)), [], "no temporary file left");
     assert.equal(timeless(run([workspace, "--format", "json", "--cache-location", location]).stdout), without);
+  });
+
+  it("caches the text of --stdin-filename like a file's", () => {
+    const location = freshLocation();
+    const stdin = (cache: string[]) => {
+      const result = spawnSync(process.execPath, [CLI, "check", "--stdin-filename", "app/chat.py", "--format", "json", ...cache], { cwd: temp, input: CALL, encoding: "utf8", env: { ...process.env, ...ENV } });
+      assert.equal(result.status, 1, result.stderr);
+      return timeless(result.stdout);
+    };
+    const without = stdin([]);
+    assert.equal(stdin(["--cache-location", location]), without);
+    assert.equal(entriesIn(location).length, 1);
+    assert.equal(stdin(["--cache-location", location]), without);
   });
 
   it("is off unless asked for; --cache-location implies it", () => {
