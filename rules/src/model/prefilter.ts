@@ -38,71 +38,79 @@ const MODULE_NAME_REST = /[\w-]+["']/y;
 
 /**
  * The automaton as two tables: `classOf` maps a UTF-16 code unit to its character class (0 for
- * every character no marker holds); `next[row + class]` is the row of the next state (rows are
- * as wide as there are classes), or `MARKER_FOUND`, or, where a module-name start ends,
- * `MODULE_NAME_START - row` of the state it ends in.
+ * every character no marker holds); `next[row + class]` is the row of the next state (a state's
+ * row is its number times the number of classes), or `MARKER_FOUND`, or, for a state where a
+ * module-name start ends, `MODULE_NAME_START - row`. One comparison per character then tells
+ * whether anything ended.
  */
 const MARKER_FOUND = -1;
 const MODULE_NAME_START = -2;
 
+/** What ends at a state (0: nothing). */
+const A_MODULE_NAME_START = 1;
+const A_MARKER = 2;
+
 function buildAutomaton(markers: readonly string[], moduleNameStarts: readonly string[]): { classOf: Uint8Array; next: Int32Array } {
   const classOf = new Uint8Array(65536);
   let classes = 1;
+  let letters = 0;
   for (const word of [...markers, ...moduleNameStarts]) {
+    letters += word.length;
     for (let i = 0; i < word.length; i++) if (classOf[word.charCodeAt(i)] === 0) classOf[word.charCodeAt(i)] = classes++;
   }
-  // The trie of the words: `child[state][class]`, -1 for none; `ends[state]`: 2 a marker ends
-  // there, 1 a module-name start, 0 nothing.
-  const child: Int32Array[] = [new Int32Array(classes).fill(-1)];
-  const ends: number[] = [0];
+  // First the trie: a state per prefix of a word, `next` holding its children's numbers.
+  const next = new Int32Array((letters + 1) * classes);
+  const ends = new Uint8Array(letters + 1);
+  const edges: number[][] = [[]];
   const add = (word: string, end: number) => {
     let state = 0;
     for (let i = 0; i < word.length; i++) {
-      const c = classOf[word.charCodeAt(i)]!;
-      if (child[state]![c] === -1) {
-        child[state]![c] = child.length;
-        child.push(new Int32Array(classes).fill(-1));
-        ends.push(0);
+      const at = state * classes + classOf[word.charCodeAt(i)]!;
+      if (next[at] === 0) {
+        next[at] = edges.length;
+        edges[state]!.push(classOf[word.charCodeAt(i)]!);
+        edges.push([]);
       }
-      state = child[state]![c]!;
+      state = next[at]!;
     }
     ends[state] = Math.max(ends[state]!, end);
   };
-  for (const word of moduleNameStarts) add(word, 1);
-  for (const word of markers) add(word, 2);
-  // Breadth first, each missing edge becomes the edge of the longest proper suffix that is in the
-  // trie (Aho-Corasick), and a state ends whatever its suffix ends (a marker wins over a start).
-  const suffix = new Int32Array(child.length);
-  const queue: number[] = [];
-  for (let c = 0; c < classes; c++) {
-    if (child[0]![c] === -1) child[0]![c] = 0;
-    else queue.push(child[0]![c]!);
-  }
+  for (const word of moduleNameStarts) add(word, A_MODULE_NAME_START);
+  for (const word of markers) add(word, A_MARKER);
+
+  // Then, breadth first (Aho-Corasick), a state's row becomes the row of its longest proper
+  // suffix in the trie with its own edges on top, and a state ends what its suffix ends. A
+  // state where a marker ends needs no row: the scan stops there.
+  const stateOf = (entry: number) => (entry >= 0 ? entry : MODULE_NAME_START - entry) / classes;
+  const suffix = new Int32Array(edges.length);
+  const queue = [0];
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
-    ends[state] = Math.max(ends[state]!, ends[suffix[state]!]!);
-    for (let c = 0; c < classes; c++) {
-      const to = child[state]![c]!;
-      if (to === -1) child[state]![c] = child[suffix[state]!]![c]!;
+    const row = state * classes;
+    const children = edges[state]!.map((c) => [c, next[row + c]!] as const);
+    if (state !== 0) next.copyWithin(row, suffix[state]! * classes, suffix[state]! * classes + classes);
+    for (const [c, child] of children) {
+      const suffixEntry = state === 0 ? 0 : next[suffix[state]! * classes + c]!;
+      if (suffixEntry === MARKER_FOUND) ends[child] = A_MARKER;
       else {
-        suffix[to] = child[suffix[state]!]![c]!;
-        queue.push(to);
+        suffix[child] = stateOf(suffixEntry);
+        ends[child] = Math.max(ends[child]!, ends[suffix[child]!]!);
       }
-    }
-  }
-  const next = new Int32Array(child.length * classes);
-  for (let state = 0; state < child.length; state++) {
-    for (let c = 0; c < classes; c++) {
-      const to = child[state]![c]!;
-      next[state * classes + c] = ends[to] === 2 ? MARKER_FOUND : ends[to] === 1 ? MODULE_NAME_START - to * classes : to * classes;
+      if (ends[child] === A_MARKER) next[row + c] = MARKER_FOUND;
+      else {
+        next[row + c] = ends[child] === A_MODULE_NAME_START ? MODULE_NAME_START - child * classes : child * classes;
+        queue.push(child);
+      }
     }
   }
   return { classOf, next };
 }
 
-const { classOf, next } = buildAutomaton(MARKERS, MODULE_NAME_STARTS);
+/** Built at the first text, not at load: a process that checks no file (`--version`) never pays the 1 ms. */
+let automaton: { classOf: Uint8Array; next: Int32Array } | undefined;
 
 export function mayContainModelCode(text: string): boolean {
+  const { classOf, next } = (automaton ??= buildAutomaton(MARKERS, MODULE_NAME_STARTS));
   let row = 0;
   for (let i = 0; i < text.length; i++) {
     row = next[row + classOf[text.charCodeAt(i)]!]!;
