@@ -1,8 +1,9 @@
 /**
  * What one keystroke costs the language server: a letter typed into an open document, then
- * `update` + incremental `syntaxTree()` + `lintTree()`, the path the server runs on every
- * change. Baseline: a full parse + lint (`lintText`) of the same text, as if nothing were
- * kept between keystrokes. Prints figures; asserts nothing.
+ * `update` + incremental `syntaxTree()` + `lintDocument()` (which keeps the facts of unchanged
+ * statements, model/statementMemo.ts), the path the server runs on every change. Baselines: a
+ * full parse + lint (`lintText`) of the same text, as if nothing were kept between keystrokes,
+ * and `lintTree` on the same incremental tree (no facts kept). Prints figures; asserts nothing.
  *
  *   node out/bench/keystroke.js [python:5000 typescript:1000 …] [--edits N] [--json file]
  *
@@ -10,7 +11,7 @@
  * one case's WebAssembly memory (which never shrinks) or a crash cannot affect the next.
  */
 import { performance } from "node:perf_hooks";
-import { DEFAULT_CONFIG, EMPTY_PROJECT, SourceDocument, lintText, lintTree } from "../rules/src/index";
+import { DEFAULT_CONFIG, EMPTY_PROJECT, SourceDocument, lintDocument, lintText, lintTree } from "../rules/src/index";
 import { initTestEngine } from "../rules/src/testing";
 import { caseArgs, editsArg, prng, round, roundSummary, summarize, writeJsonIfAsked, type Summary } from "./common";
 import { generateSource } from "./generate";
@@ -48,6 +49,8 @@ interface CaseResult {
   lint: Summary;
   /** Full parse + lint of the same texts, ms. */
   full: Summary;
+  /** Lint of the same incremental tree with nothing kept from the last keystroke (`lintTree`), ms. */
+  unkept: Summary;
   /** full median / keystroke median: what the incremental path saves. */
   speedup: number;
   /**
@@ -74,9 +77,9 @@ function runCase(language: Language, lines: number, edits: number): CaseResult {
   const text = generateSource(language, lines, SEED);
   const opened = lintText(text, language, DEFAULT_CONFIG, EMPTY_PROJECT);
   const doc = new SourceDocument(language, text);
-  doc.syntaxTree(); // opening the document parses it in full: not a keystroke
+  lintDocument(doc, DEFAULT_CONFIG, EMPTY_PROJECT); // opening the document parses and lints it in full: not a keystroke
   const next = letters(SEED);
-  const total: number[] = [], update: number[] = [], reparse: number[] = [], lint: number[] = [], full: number[] = [];
+  const total: number[] = [], update: number[] = [], reparse: number[] = [], lint: number[] = [], full: number[] = [], unkept: number[] = [];
   let last = opened;
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
@@ -87,7 +90,7 @@ function runCase(language: Language, lines: number, edits: number): CaseResult {
     const t1 = performance.now();
     const tree = doc.syntaxTree();
     const t2 = performance.now();
-    last = lintTree(tree, doc.text, language, DEFAULT_CONFIG, EMPTY_PROJECT);
+    last = lintDocument(doc, DEFAULT_CONFIG, EMPTY_PROJECT);
     const t3 = performance.now();
     update.push(t1 - t0);
     reparse.push(t2 - t1);
@@ -97,6 +100,9 @@ function runCase(language: Language, lines: number, edits: number): CaseResult {
       const f0 = performance.now();
       lintText(doc.text, language, DEFAULT_CONFIG, EMPTY_PROJECT);
       full.push(performance.now() - f0);
+      const u0 = performance.now();
+      lintTree(tree, doc.text, language, DEFAULT_CONFIG, EMPTY_PROJECT);
+      unkept.push(performance.now() - u0);
     }
   }
   const cpu = process.cpuUsage(cpu0);
@@ -116,6 +122,7 @@ function runCase(language: Language, lines: number, edits: number): CaseResult {
     reparse: roundSummary(summarize(reparse)),
     lint: roundSummary(summarize(lint)),
     full: roundSummary(baseline),
+    unkept: roundSummary(summarize(unkept)),
     speedup: round(baseline.median / keystroke.median, 1),
     reparseValid: roundSummary(reparseValid(language, text, edits)),
     rssMB: Math.round(process.memoryUsage().rss / 1e6),
@@ -143,10 +150,10 @@ function reparseValid(language: Language, text: string, edits: number): Summary 
 }
 
 const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(10) : c.padStart(9))).join(" ");
-const HEADER = ["language", "lines", "calls", "p50", "p95", "max", "update", "reparse", "lint", "valid-rep", "full", "speedup", "rss MB", "cpu"];
+const HEADER = ["language", "lines", "calls", "p50", "p95", "max", "update", "reparse", "lint", "unkept", "valid-rep", "full", "speedup", "rss MB", "cpu"];
 
 function caseRow(c: CaseResult): string {
-  const ms = [c.keystroke.median, c.keystroke.p95, c.keystroke.max, c.update.median, c.reparse.median, c.lint.median, c.reparseValid.median, c.full.median];
+  const ms = [c.keystroke.median, c.keystroke.p95, c.keystroke.max, c.update.median, c.reparse.median, c.lint.median, c.unkept.median, c.reparseValid.median, c.full.median];
   return row([c.language, String(c.lines), String(c.callSites), ...ms.map((v) => v.toFixed(2)), `${c.speedup}x`, String(c.rssMB), c.cpuShare.toFixed(2)]);
 }
 
@@ -158,7 +165,7 @@ async function main(): Promise<void> {
   runCase("typescript", 1_000, 20);
 
   console.log(`keystroke: ${EDITS} random letters per file, ms; baseline: full parse + lint of the same texts`);
-  console.log("(p50, p95, max: the whole keystroke; update, reparse, lint, valid-rep, full: medians)");
+  console.log("(p50, p95, max: the whole keystroke; update, reparse, lint, valid-rep, full: medians; unkept: lint with nothing kept)");
   console.log(row(HEADER));
   const results: CaseResult[] = [];
   for (const { name, language, lines } of cases) {

@@ -5,27 +5,20 @@
  * a walk of the whole file; and it does skip the statements that cannot matter.
  */
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { generateSource } from "../bench/generate";
 import { prng } from "../bench/common";
-import { RULES } from "../rules/src/index";
 import { StatementSelection } from "../rules/src/model/relevance";
 import { extractFacts } from "../rules/src/analyze";
 import { languageForPath, parseText } from "../rules/src/parse/parser";
-import { docExamples } from "../rules/src/ruleDocs";
 import { assertSameFactsAsWholeWalk, initTestEngine } from "../rules/src/testing";
 import type { LanguageId } from "../rules/src/types";
-import { EXAMPLES, REPO_ROOT, RULES_DIR } from "./helpers";
+import { EXAMPLES, REPO_ROOT } from "./helpers";
+import { fileOfDocsExamples, filesUnder } from "./sampleFiles";
 
 before(initTestEngine);
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && languageForPath(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name));
-}
 
 /** Seeded single edits of the kinds typing makes: a letter, a bracket, a quote, a newline, a deletion. */
 function edited(text: string, seed: number, count: number): string[] {
@@ -38,31 +31,6 @@ function edited(text: string, seed: number, count: number): string[] {
     else texts.push(text.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + text.slice(at));
   }
   return texts;
-}
-
-/**
- * One file per language from every docs example, its imports moved to the top: each example in
- * a function of its own among plain helpers (most statements then unrelated to each other), or
- * all of them at module level (where model output flows between statements).
- */
-function fileOfDocsExamples(language: "python" | "typescript", wrapped: boolean): string {
-  const imports = new Set<string>();
-  const bodies: string[] = [];
-  let n = 0;
-  for (const rule of RULES) {
-    for (const example of docExamples(readFileSync(join(RULES_DIR, rule.id, "docs.md"), "utf8"))) {
-      if ((language === "python") !== (example.language === "python")) continue;
-      const lines = example.code.split("\n");
-      const isImport = (line: string) => (language === "python" ? /^(import|from)\s/.test(line) : /^import\s/.test(line));
-      for (const line of lines.filter(isImport)) imports.add(line);
-      const body = lines.filter((line) => !isImport(line));
-      n++;
-      if (!wrapped) bodies.push(body.join("\n"), language === "python" ? `def helper_${n}(items):\n    return sorted(items)\n` : `function helper${n}(items: number[]) {\n  return items.length;\n}\n`);
-      else if (language === "python") bodies.push(`def example_${n}():\n${body.map((l) => `    ${l}`).join("\n")}\n    pass\n\n\ndef helper_${n}(items):\n    return [i * 2 for i in items if i]\n`);
-      else bodies.push(`async function example${n}() {\n${body.join("\n")}\n}\n\nfunction helper${n}(items: number[]) {\n  return items.filter((i) => i > 0).map((i) => i * 2);\n}\n`);
-    }
-  }
-  return [...imports, "", ...bodies].join("\n");
 }
 
 describe("the statements walked give the facts of the whole file", () => {

@@ -5,8 +5,10 @@ import { extractJavaScript } from "./model/javascript";
 import { extractPython } from "./model/python";
 import { parseText, type Tree } from "./parse/parser";
 import { withParentCache } from "./model/syntax";
+import { withScopeWalks } from "./model/scopeWalks";
 import { LIMITS, withBudget } from "./parse/budget";
-import { StatementSelection } from "./model/relevance";
+import { StatementSelection, type WalkScope } from "./model/relevance";
+import type { StatementMemo } from "./model/statementMemo";
 import type { Extraction } from "./model/facts";
 import type { Node } from "./model/syntax";
 
@@ -20,8 +22,33 @@ export function extractFacts(tree: Tree, text: string, language: LanguageId): Fi
   // One typo can make the grammar wrap the whole file in an error (`for await (x oqf y)` in
   // TS): every check would be unknown, and walking up such a tree can overflow
   // web-tree-sitter's stack. Nothing to report until the file parses again.
-  if (tree.rootNode.type === "ERROR") return { ...emptyFacts(text, language), syntaxErrors: 1, unparsed: true };
-  return withParentCache(() => extractRelevant(tree.rootNode, text, language));
+  if (tree.rootNode.type === "ERROR") return unparsedFacts(text, language);
+  return extractIn(tree.rootNode, text, language).facts;
+}
+
+/**
+ * The facts of an open document, keeping the facts of unchanged statements from the last
+ * keystroke (model/statementMemo.ts).
+ */
+export function extractKeeping(tree: Tree, text: string, language: LanguageId, memo: StatementMemo): FileFacts {
+  const root = tree.rootNode;
+  if (root.type === "ERROR") {
+    memo.clear();
+    return unparsedFacts(text, language);
+  }
+  return memo.extract(root, text, language, (scope) => extractIn(root, text, language, scope));
+}
+
+export function unparsedFacts(text: string, language: LanguageId): FileFacts {
+  return { ...emptyFacts(text, language), syntaxErrors: 1, unparsed: true };
+}
+
+/**
+ * The facts of the statements of `scope` (of the whole file without one), with the caches one
+ * extraction shares (parents, walks of each function).
+ */
+export function extractIn(root: Node, text: string, language: LanguageId, scope?: WalkScope): Extraction {
+  return withParentCache(() => withScopeWalks(() => extractRelevant(root, text, language, scope)));
 }
 
 /** Rounds of growing names before the extraction gives up choosing and walks the whole file. */
@@ -32,16 +59,18 @@ const MAX_ROUNDS = 3;
  * round may find names that make more statements relevant; the facts stand once a round
  * would choose the same statements again.
  */
-function extractRelevant(root: Node, text: string, language: LanguageId): FileFacts {
+function extractRelevant(root: Node, text: string, language: LanguageId, scope: WalkScope | undefined): Extraction {
   let names = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const selection = new StatementSelection(root, text, names);
-    const { facts, relevantNames, moduleLevelCalls } = extractWith(root, text, language, selection);
-    if (moduleLevelCalls) break;
-    if (selection.wouldChooseTheSame(relevantNames)) return facts;
-    names = new Set([...names, ...relevantNames]);
+    const selection = new StatementSelection(root, text, names, false, scope);
+    const extraction = extractWith(root, text, language, selection);
+    // A round that chose every statement walked the whole file already: its facts are the reference's.
+    if (selection.choseEverything) return extraction;
+    if (extraction.moduleLevelCalls) break;
+    if (selection.wouldChooseTheSame(extraction.relevantNames)) return extraction;
+    names = new Set([...names, ...extraction.relevantNames]);
   }
-  return extractWhole(root, text, language);
+  return extractWith(root, text, language, new StatementSelection(root, text, new Set(), true, scope));
 }
 
 /** The facts from a walk of every statement: the reference `extractRelevant` must equal. */

@@ -1,5 +1,6 @@
 /** One file through every enabled rule: findings with severities, suppressions applied. */
-import { analyzeText, emptyFacts, extractFacts, mayContainModelCode } from "./analyze";
+import { analyzeText, emptyFacts, extractFacts, extractKeeping, mayContainModelCode } from "./analyze";
+import { StatementMemo } from "./model/statementMemo";
 import type { LintConfig, Wrappers } from "./config/lintConfig";
 import { LineIndex } from "./lineIndex";
 import { computeChecks, type CallChecks } from "./model/checks";
@@ -94,9 +95,18 @@ export function lintTree(tree: Tree, text: string, language: LanguageId, config:
 /** Lints an open document, (re)parsing it incrementally within the same budget. */
 export function lintDocument(document: SourceDocument, config: LintConfig, project: ProjectFacts | ((facts: FileFacts) => ProjectFacts)): LintResult {
   return withinBudget(document.text, document.language, () => {
-    const facts = mayContainModelCode(document.text) ? extractFacts(document.syntaxTree(), document.text, document.language) : emptyFacts(document.text, document.language);
+    const facts = mayContainModelCode(document.text) ? extractKeeping(document.syntaxTree(), document.text, document.language, memoOf(document)) : emptyFacts(document.text, document.language);
     return lintFacts(facts, config, typeof project === "function" ? project(facts) : project);
   });
+}
+
+/** Each open document's facts of the last keystroke, statement by statement. */
+const memos = new WeakMap<SourceDocument, StatementMemo>();
+
+function memoOf(document: SourceDocument): StatementMemo {
+  let memo = memos.get(document);
+  if (!memo) memos.set(document, (memo = new StatementMemo()));
+  return memo;
 }
 
 /** Runs `lint` under the per-file budget; a file over it is skipped with the reason, never thrown. */

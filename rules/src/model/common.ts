@@ -78,7 +78,7 @@ export function startFacts(
   const g = hooks.grammar;
   const constructions = [g.call, ...(hooks.constructionTypes ?? [])].flatMap((type) => nodes.get(type) ?? []).sort((a, b) => a.startIndex - b.startIndex);
   const assignments = g.assignments.flatMap(([type]) => nodes.get(type) ?? []);
-  const { clients, callSites, callNodes, importedCalls } = findCallSites(constructions, text, hooks, assignments);
+  const { clients, callSites, callNodes, importedCalls, otherObjects, sdks } = findCallSites(constructions, text, hooks, assignments);
   const facts: FileFacts = {
     language,
     text,
@@ -98,6 +98,8 @@ export function startFacts(
   return {
     facts,
     callNodes,
+    fileWideNames: fileWideNames(hooks, clients),
+    bindings: bindingsOf(hooks.imports, clients, otherObjects, importedCalls, sdks),
     relevantNames: relevantNames(hooks.imports, clients, importedCalls, callSites),
     moduleLevelCalls: callSites.some((site) => !site.broken && site.context.functionSpan === null),
   };
@@ -129,7 +131,7 @@ function findCallSites(
   text: string,
   hooks: AdapterHooks,
   assignments: Node[],
-): { clients: ClientFact[]; callSites: CallSite[]; callNodes: Node[]; importedCalls: Map<string, unknown> } {
+): { clients: ClientFact[]; callSites: CallSite[]; callNodes: Node[]; importedCalls: Map<string, unknown>; otherObjects: Set<string>; sdks: SdkEntry[] } {
   const g = hooks.grammar;
   const clients: ClientFact[] = [];
   const otherObjects = new Set<string>();
@@ -166,7 +168,7 @@ function findCallSites(
     callSites.push(callSiteFact(call, callee, match, text, hooks));
     callNodes.push(call);
   }
-  return { clients, callSites, callNodes, importedCalls };
+  return { clients, callSites, callNodes, importedCalls, otherObjects, sdks };
 }
 
 /** LangChain runnables that keep the model's settings: piped, bound, retried, structured. */
@@ -220,6 +222,35 @@ function factoryOf(outer: Node, boundTo: string | null, g: Grammar): { name: str
   return { name, exported: !g.functions.includes(enclosingScope(declarator ?? fn, g).type) };
 }
 
+/**
+ * Names through which a statement can give another name a meaning for the whole file:
+ * imported functions, whose result bound to a name is followed (`client = get_client()`), and
+ * chat models or factories a runnable can be derived from (`chain = prompt | llm`).
+ */
+function fileWideNames(hooks: AdapterHooks, clients: ClientFact[]): Extraction["fileWideNames"] {
+  return {
+    importedFunctions: [...hooks.imports.names].filter(([, i]) => isImportedFunction(i, hooks.ecosystem)).map(([local]) => local),
+    derivable: clients.filter((c) => c.sdk.limitsOnClient || c.factory).map((c) => c.name),
+  };
+}
+
+function isImportedFunction(imported: { module: string; name: string | null } | undefined, ecosystem: Ecosystem): boolean {
+  return !!imported?.name && imported.name !== "default" && !sdkForModule(ecosystem, imported.module);
+}
+
+/**
+ * Everything a call elsewhere in the file is resolved against, as one string: the imports, the
+ * clients (without their places, unless two share a name: then the nearest one before a call
+ * counts), the names bound to other objects or to imported calls, and the SDKs in use.
+ */
+function bindingsOf(imports: ImportTable, clients: ClientFact[], otherObjects: Set<string>, importedCalls: Map<string, unknown>, sdks: SdkEntry[]): string {
+  const names = clients.map((c) => c.name);
+  const shared = names.some((name, i) => names.indexOf(name) !== i);
+  // A call site holds its client by reference (its options are read at lint time), so only what resolves it counts.
+  const client = (c: ClientFact) => [c.name, c.sdk.id, c.factory ?? false, shared ? c.span.start : 0];
+  return JSON.stringify([[...imports.names], clients.map(client), [...otherObjects], [...importedCalls], sdks.map((sdk) => sdk.id)]);
+}
+
 /** `client = get_client()` where `get_client` is imported: the name holds whatever that module's factory makes. */
 function importedCallBindings(assignments: Node[], hooks: AdapterHooks): Map<string, { module: string; name: string }> {
   const g = hooks.grammar;
@@ -230,7 +261,7 @@ function importedCallBindings(assignments: Node[], hooks: AdapterHooks): Map<str
     const right = sides && withoutAwait(sides.right, g);
     const callee = right?.type === g.call ? right.childForFieldName(g.callFunction) : null;
     const imported = callee?.type === g.identifier ? hooks.imports.get(callee.text) : undefined;
-    if (!left || left.type !== g.identifier || !imported?.name || imported.name === "default" || sdkForModule(hooks.ecosystem, imported.module)) continue;
+    if (!left || left.type !== g.identifier || !imported?.name || !isImportedFunction(imported, hooks.ecosystem)) continue;
     bindings.set(left.text, { module: imported.module, name: imported.name });
   }
   return bindings;
@@ -565,11 +596,19 @@ export class ModelOutputTracker {
 }
 
 /** Where model output goes in a file: JSON parses, sinks, unchecked content and log lines, each linked to its call site. */
-export function linkModelOutput(facts: FileFacts, callNodes: Node[], nodes: Map<string, Node[]>, jsonCandidates: { node: Node; fact: JsonParseFact }[], sinkCandidates: SinkCandidate[], g: Grammar): void {
+export function linkModelOutput(
+  facts: FileFacts,
+  callNodes: Node[],
+  nodes: Map<string, Node[]>,
+  jsonCandidates: { node: Node; fact: JsonParseFact }[],
+  sinkCandidates: SinkCandidate[],
+  g: Grammar,
+  callSitesElsewhere: boolean,
+): void {
   const tracker = new ModelOutputTracker(facts, callNodes, g);
   linkJsonParses(jsonCandidates, facts, tracker, g);
   linkSinks(sinkCandidates, facts, tracker);
-  if (facts.callSites.length === 0) return;
+  if (facts.callSites.length === 0 && !callSitesElsewhere) return;
   const contentUses = messageContentNodes(facts.text, callNodes[0], g).map((node) => contentUseOf(node, g)).filter((use): use is ContentUse => use !== null);
   const logCalls = (nodes.get(g.call) ?? []).flatMap((call) => {
     const args = logArguments(call, g);

@@ -291,4 +291,8 @@ export interface Extraction {
   relevantNames: Set<string>;
   /** A model call outside any function: its output can flow through any module-level statement. */
   moduleLevelCalls: boolean;
+  /** Names through which a statement can bind a name for the whole file (see `fileWideNames` in common.ts). */
+  fileWideNames: { importedFunctions: string[]; derivable: string[] };
+  /** What the file binds that a call anywhere in it is resolved against (`bindingsOf` in common.ts). */
+  bindings: string;
 }

@@ -6,6 +6,7 @@ import type { Verdict } from "../types";
 import type { ResultUse } from "./facts";
 import type { Grammar } from "./grammar";
 import { ancestors, type Node, parentOf } from "./syntax";
+import { flowsOf, identifiersNamed } from "./scopeWalks";
 
 export const USAGE_FIELDS = ["usage", "usage_metadata", "totalUsage", "get_final_message", "get_final_completion", "finalMessage"];
 
@@ -121,9 +122,7 @@ export function classifyResult(outer: Node, g: Grammar): ResultUse {
  */
 export function usageReadOf(scope: Node, name: string, after: number, g: Grammar): Verdict {
   let verdict: Verdict = "fail";
-  const from = after < scope.endIndex ? pointAfter(scope, after) : undefined;
-  for (const node of scope.descendantsOfType(g.identifier, from)) {
-    if (node.startIndex < after || node.text !== name) continue;
+  for (const node of identifiersNamed(scope, name, after, g)) {
     const parent = parentOf(node);
     if (!parent) continue;
     if (parent.type === g.member && parent.childForFieldName(g.memberObject)?.id === node.id) {
@@ -193,16 +192,9 @@ export function boundNames(target: Node, g: Grammar): string[] {
 export function taintedNames(scope: Node, seeds: Map<string, number>, g: Grammar, blocks?: (value: Node) => boolean): Map<string, number> {
   const tainted = new Map(seeds);
   if (tainted.size === 0) return tainted;
-  const flows: { targets: string[]; sources: Set<string> }[] = [];
-  const forms = [...g.assignments, ...g.loops];
-  for (const node of scope.descendantsOfType(forms.map(([type]) => type))) {
-    for (const [type, leftField, rightField] of forms) {
-      if (node.type !== type) continue;
-      const left = node.childForFieldName(leftField);
-      const right = node.childForFieldName(rightField);
-      if (left && right && enclosingScope(node, g).id === scope.id && !blocks?.(right)) flows.push({ targets: boundNames(left, g), sources: referencedNames(right, g) });
-    }
-  }
+  const flows = flowsOf(scope, g, (node) => enclosingScope(node, g))
+    .filter((flow) => !blocks?.(flow.right))
+    .map(({ left, right }) => ({ targets: boundNames(left, g), sources: referencedNames(right, g) }));
   for (let changed = true; changed; ) {
     changed = false;
     for (const flow of flows) {
@@ -217,10 +209,4 @@ export function taintedNames(scope: Node, seeds: Map<string, number>, g: Grammar
     }
   }
   return tainted;
-}
-
-/** The start of the line of `offset` inside `scope`: where a search for later nodes can begin. */
-function pointAfter(scope: Node, offset: number): { row: number; column: number } {
-  const before = scope.text.slice(0, offset - scope.startIndex);
-  return { row: scope.startPosition.row + (before.match(/\n/g)?.length ?? 0), column: 0 };
 }

@@ -45,7 +45,7 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
       return parent?.type === "member_expression" && parent.childForFieldName("property")?.text === "catch";
     },
   };
-  const { facts, callNodes, relevantNames, moduleLevelCalls } = startFacts(root, text, language, hooks, {
+  const { facts, callNodes, relevantNames, moduleLevelCalls, fileWideNames, bindings } = startFacts(root, text, language, hooks, {
     insertAt: imports.insertAt,
     sanitizerCall: imports.sanitizerCall(),
     hasOpenTelemetry: imports.get("trace")?.module === "@opentelemetry/api",
@@ -54,7 +54,7 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
   }, nodes);
   const jsonCandidates: { node: Node; fact: JsonParseFact }[] = [];
   const sinkCandidates: SinkCandidate[] = [];
-  if (facts.callSites.length > 0) {
+  if (facts.callSites.length > 0 || selection.callSitesElsewhere) {
     for (const type of ["call_expression", "new_expression", "assignment_expression", "jsx_attribute"]) {
       for (const node of nodes.get(type)!) {
         const sink = sinkOf(node, g, imports);
@@ -83,9 +83,12 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
       if (literal) facts.stringLiterals.push(literal);
     }
   }
-  linkModelOutput(facts, callNodes, nodes, jsonCandidates, sinkCandidates, g);
+  // In document order, as every list of facts is (the statement memo splits them by statement).
+  sinkCandidates.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  facts.instrumentation.sort((a, b) => a.start - b.start);
+  linkModelOutput(facts, callNodes, nodes, jsonCandidates, sinkCandidates, g, selection.callSitesElsewhere);
   facts.reexports.push(...reexportsOf(root, imports));
-  return { facts, relevantNames, moduleLevelCalls };
+  return { facts, relevantNames, moduleLevelCalls, fileWideNames, bindings };
 }
 
 function readImports(root: Node, text: string): ImportTable {

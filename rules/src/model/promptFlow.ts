@@ -6,7 +6,8 @@
 import type { Span } from "../types";
 import type { OptionsBag } from "./facts";
 import type { Grammar } from "./grammar";
-import { assignmentSides, enclosingScope, referencedNames, boundNames, taintedNames } from "./flow";
+import { enclosingScope, referencedNames, boundNames, taintedNames } from "./flow";
+import { flowsOf } from "./scopeWalks";
 import { parentOf, spanOf, type Node } from "./syntax";
 
 /** Request data in handlers: Flask/Django/FastAPI/Starlette, Express, Next.js. */
@@ -107,10 +108,8 @@ function bulkSeeds(scope: Node, g: Grammar): Map<string, number> {
 /** Names assigned (in this function) a value matching `source`, unless it also matches `unless`. */
 function assignedFrom(scope: Node, source: RegExp, g: Grammar, unless?: RegExp): string[] {
   const names: string[] = [];
-  for (const node of scope.descendantsOfType(g.assignments.map(([type]) => type))) {
-    const sides = assignmentSides(node, g);
-    if (!sides || enclosingScope(node, g).id !== scope.id) continue;
-    if (source.test(sides.right.text) && !unless?.test(sides.right.text)) names.push(...boundNames(sides.left, g));
+  for (const flow of flowsOf(scope, g, (node) => enclosingScope(node, g))) {
+    if (flow.assignment && source.test(flow.right.text) && !unless?.test(flow.right.text)) names.push(...boundNames(flow.left, g));
   }
   return names;
 }

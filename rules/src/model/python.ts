@@ -35,7 +35,7 @@ export function extractPython(root: Node, text: string, language: LanguageId, se
     resultOf,
     retried: isRetried,
   };
-  const { facts, callNodes, relevantNames, moduleLevelCalls } = startFacts(root, text, language, hooks, {
+  const { facts, callNodes, relevantNames, moduleLevelCalls, fileWideNames, bindings } = startFacts(root, text, language, hooks, {
     insertAt: imports.insertAt,
     sanitizerCall: imports.sanitizerCall(),
     hasOpenTelemetry: imports.get("trace")?.module === "opentelemetry",
@@ -45,7 +45,7 @@ export function extractPython(root: Node, text: string, language: LanguageId, se
   }, nodes);
   const jsonCandidates: { node: Node; fact: JsonParseFact }[] = [];
   const sinkCandidates: SinkCandidate[] = [];
-  const lookForSinks = facts.callSites.length > 0;
+  const lookForSinks = facts.callSites.length > 0 || selection.callSitesElsewhere;
   for (const node of nodes.get("call")!) {
     const callee = node.childForFieldName("function");
     if (!callee) continue;
@@ -62,12 +62,12 @@ export function extractPython(root: Node, text: string, language: LanguageId, se
     const literal = stringLiteralFact(node, facts.clients, text);
     if (literal) facts.stringLiterals.push(literal);
   }
-  linkModelOutput(facts, callNodes, nodes, jsonCandidates, sinkCandidates, g);
+  linkModelOutput(facts, callNodes, nodes, jsonCandidates, sinkCandidates, g, selection.callSitesElsewhere);
   // In Python every name a module imports can be imported from it in turn.
   for (const [name, imported] of imports.names) {
     if (imported.name !== null && !imported.module.startsWith("instrumented:")) facts.reexports.push({ name, module: imported.module, imported: imported.name });
   }
-  return { facts, relevantNames, moduleLevelCalls };
+  return { facts, relevantNames, moduleLevelCalls, fileWideNames, bindings };
 }
 
 function isJsonLoads(callee: string, imports: ImportTable): boolean {

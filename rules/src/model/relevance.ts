@@ -77,21 +77,40 @@ function wordsPattern(words: Iterable<string>): RegExp | null {
  * The top-level statements an extraction walks, chosen by their text. `everything` walks the
  * whole file (the reference the selection is tested against, and the fallback).
  */
+/**
+ * Part of a file to extract (statement memo, model/statementMemo.ts): the top-level statements
+ * whose facts are not kept from an earlier keystroke, and whether the statements left out hold
+ * call sites (a file with call sites reports prompts handed to a logger anywhere in it).
+ */
+export interface WalkScope {
+  statements: Node[];
+  callSitesElsewhere: boolean;
+}
+
 export class StatementSelection {
   private readonly statements: Node[];
+  /** What a walk of everything covers: the root, or the statements of a `WalkScope`. */
+  private readonly whole: Node[];
   private readonly depthChecked = new Set<number>();
   /** The names the last `relevant` call chose by, and what it chose. */
   private chosenBy = new Set<string>();
   private chosen: boolean[] = [];
 
   constructor(
-    private readonly root: Node,
+    root: Node,
     private readonly text: string,
     /** Names found relevant by an earlier round. */
     private readonly knownNames: Set<string>,
     private readonly everything = false,
+    private readonly scope?: WalkScope,
   ) {
-    this.statements = everything ? [root] : statementsOf(root);
+    this.whole = scope ? scope.statements : [root];
+    this.statements = scope ? scope.statements : everything ? [root] : statementsOf(root);
+  }
+
+  /** Call sites outside the walked statements (never, unless a `WalkScope` says so). */
+  get callSitesElsewhere(): boolean {
+    return this.scope?.callSitesElsewhere ?? false;
   }
 
   /** The statements whose text matches `pattern` (every statement when walking everything). */
@@ -105,8 +124,13 @@ export class StatementSelection {
   relevant(names: Iterable<string>): Node[] {
     this.chosenBy = new Set([...this.knownNames, ...names]);
     this.chosen = this.choose(this.chosenBy);
-    if (this.chosen.every((hit) => hit)) return this.checked([this.root]);
+    if (this.chosen.every((hit) => hit)) return this.checked(this.whole);
     return this.checked(this.statements.filter((_, i) => this.chosen[i]));
+  }
+
+  /** The last `relevant` call chose every statement: the walk was a walk of the whole file. */
+  get choseEverything(): boolean {
+    return this.chosen.length > 0 && this.chosen.every((hit) => hit);
   }
 
   /** The walk would take the same statements if it also knew `more` names. */
@@ -181,7 +205,7 @@ export class StatementSelection {
  * in one, whose children are the statements again (everything inside is broken code, from
  * which no model output is followed).
  */
-function statementsOf(root: Node): Node[] {
+export function statementsOf(root: Node): Node[] {
   return root.namedChildren.flatMap((child) => (child.isError ? statementsOf(child) : [child]));
 }
 

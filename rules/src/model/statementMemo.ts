@@ -1,0 +1,328 @@
+/**
+ * Facts kept across keystrokes, top-level statement by top-level statement.
+ *
+ * In a file full of model calls, every function is relevant (model/relevance.ts) and a
+ * keystroke re-extracted every call site: about half a millisecond each, hundreds of
+ * milliseconds for a large file. Yet a keystroke changes one statement. The memo keeps the
+ * facts of each function and class definition that cannot change the meaning of any other
+ * statement, and re-extracts only the statements that changed or that can (imports, client
+ * constructions, module-level code).
+ *
+ * A definition's facts depend on the rest of the file only through what other statements bind
+ * (imports, clients, names bound to constructions or imported calls) and a few file-wide
+ * properties of the text. So its facts are kept while:
+ *
+ * - its own text is the same, at the same place in the sequence of statements;
+ * - every statement that is not such a definition has the same text (`context` below);
+ * - the file-wide properties are the same (line breaks, indentation unit, key shapes, whether
+ *   the file has call sites at all).
+ *
+ * A definition can bind something for the whole file only through a construction (`X(…)`,
+ * `new`), an imported function's call, a runnable derived from a chat model, an import, or a
+ * line at column 0; one whose text holds none of these (`isolated`) is kept. A model call
+ * outside any function lets output flow through module-level code and class bodies: such a
+ * file is extracted whole on every keystroke, as before. `test/statementMemo.test.ts` checks
+ * after each of many random edits that the memo's facts equal a fresh extraction.
+ */
+import type { LanguageId, Span } from "../types";
+import type { ClientFact, Extraction, FileFacts } from "./facts";
+import type { Node } from "./syntax";
+import { indentUnit, newlineOf } from "./syntax";
+import { mayHoldKeys } from "./secrets";
+import { CLIENT_WRAPPERS } from "./telemetryCatalogue";
+import { SDKS } from "./catalogue";
+
+/** Extracts the facts of some statements of a file (all of them without a scope); see analyze.ts. */
+export type ScopedExtractor = (statements?: { statements: Node[]; callSitesElsewhere: boolean }) => Extraction;
+
+/** The lists of facts that sit inside one statement each; every other field is file-wide. */
+const LISTS = ["callSites", "jsonParses", "sinks", "uncheckedContents", "loggedContent", "stringLiterals", "instrumentation", "suppressions"] as const;
+type ListName = (typeof LISTS)[number];
+type Item = FileFacts[ListName][number];
+
+const FUNCTIONS = new Set(["function_definition", "function_declaration", "generator_function_declaration"]);
+const DEFINITIONS = new Set([...FUNCTIONS, "class_definition", "decorated_definition", "class_declaration", "abstract_class_declaration"]);
+const EXPORTED_FUNCTION = /^export\s+(?:default\s+)?(?:async\s+)?function\b/;
+const EXPORTED_DEFINITION = /^export\s+(?:default\s+)?(?:async\s+)?(?:function|class|abstract\s+class)\b/;
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const FACTORY_METHODS = [...new Set(SDKS.flatMap((sdk) => (sdk.factory ? [sdk.factory.method] : [])))];
+
+/**
+ * Text through which a definition could bind a name for the whole file: imports and loaders;
+ * a construction (a call of a capitalised name, `new`, an instrumenting wrapper, a client
+ * factory method), which is how clients and other objects get bound.
+ */
+const BINDS_FILE_WIDE = new RegExp(
+  [
+    "(?<![\\w$])(?:import|require|new)(?![\\w$])",
+    `(?<![\\w$])(?:[A-Z][\\w$]*|${[...CLIENT_WRAPPERS, ...FACTORY_METHODS].map(escape).join("|")})\\s*(?:<[^<>()]*>\\s*)?\\(`,
+  ].join("|"),
+);
+
+interface Entry {
+  /** The statement's start offset and row when its facts were taken. */
+  start: number;
+  row: number;
+  lists: { [K in ListName]: FileFacts[K] };
+  /** The index of its first call site in the file's list then. */
+  firstCallSite: number;
+  /** Each call site's client, as an index into the file's clients (-1: none). */
+  clientIndexes: number[];
+  /** The facts were taken in a file with call sites. */
+  fileHadCallSites: boolean;
+}
+
+interface Statement {
+  node: Node;
+  start: number;
+  end: number;
+  text: string;
+  /** Its facts may be kept (see `isolated`). */
+  keepable: boolean;
+}
+
+export class StatementMemo {
+  /** What the entries were taken under; entries of another context are dropped. */
+  private context = "";
+  /** Names that make a statement bind file-wide, as found by the last extraction. */
+  private names: Extraction["fileWideNames"] = { importedFunctions: [], derivable: [] };
+  /**
+   * The last extraction found a model call outside any function. Its output can flow through
+   * module-level code and class bodies, so classes are walked then; functions keep their facts
+   * (a function's flows stay inside it).
+   */
+  private moduleLevelCalls = false;
+  /** Facts by the text of their statement (`keyOf`). */
+  private entries = new Map<string, Entry>();
+  /**
+   * Two clients share a name: a call takes the nearest one before it, so the same text can mean
+   * different things in different places, and entries are kept by place too.
+   */
+  private positional = false;
+
+  /** Drops everything kept (the next extraction is a whole one). */
+  clear(): void {
+    this.context = "";
+    this.entries = new Map();
+  }
+
+  extract(root: Node, text: string, language: LanguageId, extractIn: ScopedExtractor): FileFacts {
+    try {
+      return this.extractKeeping(root, text, language, extractIn);
+    } catch (error) {
+      this.clear();
+      throw error;
+    }
+  }
+
+  private extractKeeping(root: Node, text: string, language: LanguageId, extractIn: ScopedExtractor): FileFacts {
+    // An error node (a typo can wrap statements in one) is walked, like any statement that is not a definition.
+    const statements = root.namedChildren.map((node) => this.statementOf(node, text));
+    const kept = statements.map((s, i) => (s.keepable ? this.entries.get(this.keyOf(s, i)) : undefined));
+    const walked = statements.filter((_, i) => !kept[i]);
+    if (walked.length === statements.length) return this.whole(extractIn(), statements, text, language);
+    const callSitesElsewhere = kept.some((entry) => entry && entry.lists.callSites.length > 0);
+    const extraction = extractIn({ statements: walked.map((s) => s.node), callSitesElsewhere });
+    const fileHasCallSites = extraction.facts.callSites.length > 0 || callSitesElsewhere;
+    const trusted =
+      contextOf(extraction, text, language) === this.context &&
+      extraction.moduleLevelCalls === this.moduleLevelCalls &&
+      sameNames(extraction.fileWideNames, this.names) &&
+      kept.every((entry) => !entry || entry.fileHadCallSites === fileHasCallSites);
+    const facts = trusted ? merge(extraction.facts, statements, kept) : null;
+    if (!facts) return this.whole(extractIn(), statements, text, language);
+    this.remember(facts, statements, fileHasCallSites);
+    return facts;
+  }
+
+  /** The whole file's extraction; its definitions' facts kept for the next keystroke. */
+  private whole(extraction: Extraction, statements: Statement[], text: string, language: LanguageId): FileFacts {
+    this.context = contextOf(extraction, text, language);
+    if (!sameNames(extraction.fileWideNames, this.names) || extraction.moduleLevelCalls !== this.moduleLevelCalls) {
+      // These decide which statements are kept: classify again.
+      this.names = extraction.fileWideNames;
+      this.moduleLevelCalls = extraction.moduleLevelCalls;
+      statements = statements.map((s) => this.statementOf(s.node, text));
+    }
+    this.remember(extraction.facts, statements, extraction.facts.callSites.length > 0);
+    return extraction.facts;
+  }
+
+  private keyOf(statement: Statement, index: number): string {
+    return this.positional ? `${index}\u0000${statement.text}` : statement.text;
+  }
+
+  private statementOf(node: Node, text: string): Statement {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const statementText = text.slice(start, end);
+    const definition = (this.moduleLevelCalls ? FUNCTIONS : DEFINITIONS).has(node.type) || (node.type === "export_statement" && (this.moduleLevelCalls ? EXPORTED_FUNCTION : EXPORTED_DEFINITION).test(statementText));
+    return { node, start, end, text: statementText, keepable: definition && isolated(statementText, this.names) };
+  }
+
+  /** Keeps the facts of each keepable statement (only the current statements' entries stay). */
+  private remember(facts: FileFacts, statements: Statement[], fileHasCallSites: boolean): void {
+    const entries = new Map<string, Entry>();
+    const names = facts.clients.map((c) => c.name);
+    this.positional = names.some((name, i) => names.indexOf(name) !== i);
+    const byStatement = split(facts, statements);
+    let firstCallSite = 0;
+    statements.forEach((statement, i) => {
+      const lists = byStatement[i]!;
+      if (statement.keepable) {
+        const entry = entryOf(statement, lists, firstCallSite, facts.clients, fileHasCallSites);
+        if (entry) entries.set(this.keyOf(statement, i), entry);
+      }
+      firstCallSite += lists.callSites.length;
+    });
+    this.entries = entries;
+  }
+}
+
+/**
+ * What kept facts depend on beyond their own statement's text: what the file binds, the
+ * module constants a request's URL is read from, and properties of the whole text.
+ */
+function contextOf(extraction: Extraction, text: string, language: LanguageId): string {
+  const constants = text.match(MODULE_CONSTANT) ?? [];
+  return [language, newlineOf(text), indentUnit(text), String(mayHoldKeys(text)), extraction.bindings, ...constants].join("\u0000");
+}
+
+/** A line that sets a module constant to a string (`OPENAI_URL = "https://…"`), read by `moduleConstant` in common.ts. */
+const MODULE_CONSTANT = /(?:^|\n)(?:export\s+)?(?:const\s+|let\s+|var\s+)?[\w$]+\s*(?::\s*\w+\s*)?=\s*[fF]?["'`][^"'`]*/g;
+
+/** Space, line continuations and comments between two tokens. */
+const GAP = String.raw`(?:[\s\\]|\/\*[\s\S]*?\*\/|\/\/[^\n]*|#[^\n]*)*`;
+
+/** The definition binds nothing another statement could read (see the file comment). */
+function isolated(text: string, names: Extraction["fileWideNames"]): boolean {
+  if (BINDS_FILE_WIDE.test(text)) return false;
+  // `x = get_client()`, `const x = await getClient<T>()` (comments and line continuations between).
+  const called = names.importedFunctions.filter((n) => text.includes(n));
+  if (called.length > 0 && new RegExp(`=${GAP}(?:await${GAP})?(?:${called.map(escape).join("|")})${GAP}(?:<[^<>()]*>${GAP})?\\(`).test(text)) return false;
+  return !names.derivable.some((n) => new RegExp(`(?<![\\w$])${escape(n)}(?![\\w$])`).test(text));
+}
+
+function sameNames(a: Extraction["fileWideNames"], b: Extraction["fileWideNames"]): boolean {
+  const same = (x: string[], y: string[]) => x.length === y.length && x.every((name, i) => name === y[i]);
+  return same(a.importedFunctions, b.importedFunctions) && same(a.derivable, b.derivable);
+}
+
+function emptyLists(): Entry["lists"] {
+  return { callSites: [], jsonParses: [], sinks: [], uncheckedContents: [], loggedContent: [], stringLiterals: [], instrumentation: [], suppressions: [] };
+}
+
+function spanOfItem(item: Item): Span {
+  return "span" in item ? item.span : item;
+}
+
+/** Each statement's share of the lists; null when a fact lies outside every statement. */
+function split(facts: Pick<FileFacts, ListName>, statements: Statement[]): Entry["lists"][] {
+  const parts = statements.map(() => emptyLists());
+  for (const list of LISTS) {
+    let i = 0;
+    for (const item of facts[list] as Item[]) {
+      const { start } = spanOfItem(item);
+      while (i < statements.length && statements[i]!.end <= start) i++;
+      // Facts come in document order, and every one lies in a statement (or the memo is not used).
+      if (i === statements.length || start < statements[i]!.start) throw new Error(`a ${list} fact at ${start} lies outside every statement`);
+      (parts[i]![list] as Item[]).push(item);
+    }
+  }
+  return parts;
+}
+
+/** An entry for the statement's facts, or null when they point outside it. */
+function entryOf(statement: Statement, lists: Entry["lists"], firstCallSite: number, clients: ClientFact[], fileHadCallSites: boolean): Entry | null {
+  const count = lists.callSites.length;
+  const inside = (source: number | null) => source === null || (source >= firstCallSite && source < firstCallSite + count);
+  const linked = [...lists.jsonParses, ...lists.sinks, ...lists.uncheckedContents, ...lists.loggedContent];
+  if (!linked.every((fact) => inside(fact.source))) return null;
+  const clientIndexes = lists.callSites.map((site) => (site.client ? clients.indexOf(site.client) : -1));
+  if (lists.callSites.some((site, k) => site.client && clientIndexes[k] === -1)) return null;
+  return { start: statement.start, row: statement.node.startPosition.row, lists, firstCallSite, clientIndexes, fileHadCallSites };
+}
+
+/**
+ * The file's facts: those of the walked statements from `walked`, the others from their
+ * entries, moved to where their statement is now; call-site indexes and clients re-pointed.
+ * Null when a walked fact lies outside the walked statements.
+ */
+function merge(walked: FileFacts, statements: Statement[], kept: (Entry | undefined)[]): FileFacts | null {
+  let fresh: Entry["lists"][];
+  try {
+    fresh = split(walked, statements.filter((_, i) => !kept[i]));
+  } catch {
+    return null;
+  }
+  // Where each statement's call sites start in the file's list, and where each walked one goes.
+  const walkedIndex: number[] = [];
+  const bases: number[] = [];
+  let count = 0;
+  let part = 0;
+  statements.forEach((_, i) => {
+    bases.push(count);
+    const sites = kept[i] ? kept[i]!.lists.callSites.length : fresh[part++]!.callSites.length;
+    if (!kept[i]) for (let k = 0; k < sites; k++) walkedIndex.push(count + k);
+    count += sites;
+  });
+  const lists = emptyLists();
+  part = 0;
+  statements.forEach((statement, i) => {
+    const entry = kept[i];
+    if (!entry) {
+      // Walked facts may link to call sites of other walked statements (module-level code).
+      addPart(lists, fresh[part++]!, (fact) => fact, (site) => site, (index) => (index === null ? null : walkedIndex[index]!));
+      return;
+    }
+    const delta = statement.start - entry.start;
+    const rows = statement.node.startPosition.row - entry.row;
+    const client = (k: number) => (entry.clientIndexes[k]! >= 0 ? walked.clients[entry.clientIndexes[k]!]! : null);
+    const source = (index: number | null) => (index === null ? null : bases[i]! + index - entry.firstCallSite);
+    addPart(lists, entry.lists, (fact) => moved(fact, delta, rows), (site, k) => ({ ...site, client: client(k) }), source);
+  });
+  return { ...walked, ...lists };
+}
+
+/** Appends one statement's facts: each moved by `move`, call sites re-pointed by `site`, links by `source`. */
+function addPart(
+  lists: Entry["lists"],
+  part: Entry["lists"],
+  move: <T extends object>(fact: T) => T,
+  site: (site: FileFacts["callSites"][number], k: number) => FileFacts["callSites"][number],
+  source: (index: number | null) => number | null,
+): void {
+  lists.callSites.push(...part.callSites.map((s, k) => site(move(s), k)));
+  lists.jsonParses.push(...part.jsonParses.map((fact) => ({ ...move(fact), source: source(fact.source) })));
+  lists.sinks.push(...part.sinks.map((fact) => ({ ...move(fact), source: source(fact.source)! })));
+  lists.uncheckedContents.push(...part.uncheckedContents.map((fact) => ({ ...move(fact), source: source(fact.source)! })));
+  lists.loggedContent.push(...part.loggedContent.map((fact) => ({ ...move(fact), source: source(fact.source) })));
+  lists.stringLiterals.push(...part.stringLiterals.map(move));
+  lists.instrumentation.push(...part.instrumentation.map(move));
+  lists.suppressions.push(...part.suppressions.map(move));
+}
+
+/** Keys whose numbers are offsets into the text; `line` is a row. Catalogue entries and clients are not copied. */
+const OFFSETS = new Set(["start", "end", "offset", "requestOptionsAppendAt"]);
+const SHARED = new Set(["sdk", "method", "client"]);
+
+/** A copy of plain fact data with every offset moved by `delta` and every row by `rows`. */
+function moved<T>(value: T, delta: number, rows: number): T {
+  if (delta === 0 && rows === 0) return Array.isArray(value) ? (value.slice() as T) : value && typeof value === "object" ? { ...value } : value;
+  return shift(value, delta, rows);
+}
+
+function shift<T>(value: T, delta: number, rows: number): T {
+  if (Array.isArray(value)) return value.map((v) => shift(v, delta, rows)) as T;
+  if (value === null || typeof value !== "object") return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (SHARED.has(key)) copy[key] = field;
+    else if (typeof field === "number" && OFFSETS.has(key)) copy[key] = field + delta;
+    else if (typeof field === "number" && key === "line") copy[key] = field + rows;
+    else if (key === "frozenLineStarts" && Array.isArray(field)) copy[key] = field.map((n: number) => n + delta);
+    else copy[key] = shift(field, delta, rows);
+  }
+  return copy as T;
+}
