@@ -1,9 +1,11 @@
 /**
- * The text prefilter (rules/src/model/prefilter.ts) is an automaton that replaced one regular
- * expression, kept below as the reference. The contract is the same answer on every input:
- * these tests compare the two on every file of examples/ and the test fixtures, the rules'
- * docs and their examples, the engine's own sources, generated modules and workspaces, and
- * many strings built from the markers with cuts and edits around them.
+ * The text prefilter (rules/src/model/prefilter.ts) replaced one regular expression, kept below
+ * as the reference, with an automaton (and, for a process's first texts, an expression built
+ * from the same words). The contract is the same answer on every input: these tests compare
+ * each of the two, and the function that chooses between them, with the reference on every
+ * file of examples/ and the test fixtures, the rules' docs and their examples, the engine's own
+ * sources, generated modules and workspaces, and many strings built from the markers with cuts
+ * and edits around them.
  */
 import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -16,6 +18,7 @@ import { ordinaryModule } from "../bench/ordinaryModule";
 import { REGULAR_EXPRESSION_PREFILTER } from "../bench/prefilter";
 import { generateWorkspace } from "../bench/workspace";
 import { mayContainModelCode } from "../rules/src/analyze";
+import { matchesAutomaton, matchesExpression } from "../rules/src/model/prefilter";
 import { RULES } from "../rules/src/index";
 import { docExamples } from "../rules/src/ruleDocs";
 import { EXAMPLES, REPO_ROOT, RULES_DIR } from "./helpers";
@@ -67,10 +70,15 @@ function alternatives(source: string): string[] {
   return [...found, source.slice(start)];
 }
 
-/** Compares the two on each text; returns the texts where they differ (none, when it holds). */
+const PREFILTERS = [mayContainModelCode, matchesAutomaton, matchesExpression];
+
+/** Compares each prefilter with the reference on each text; returns the texts where one differs (none, when it holds). */
 function differences(texts: Iterable<string>): string[] {
   const differing: string[] = [];
-  for (const text of texts) if (mayContainModelCode(text) !== REFERENCE.test(text)) differing.push(text);
+  for (const text of texts) {
+    const expected = REFERENCE.test(text);
+    if (PREFILTERS.some((prefilter) => prefilter(text) !== expected)) differing.push(text);
+  }
   return differing;
 }
 
@@ -155,12 +163,11 @@ describe("the prefilter answers as the regular expression it replaced", () => {
     const alts = alternatives(REFERENCE.source);
     assert.equal(alts.length, 42);
     for (const alt of alts) assert.ok(MARKER_TEXTS.some((text) => new RegExp(`^(?:${alt})$`).test(text)), `no marker text for /${alt}/`);
-    for (const text of MARKER_TEXTS) {
-      assert.equal(mayContainModelCode(text), true, text);
-      assert.equal(mayContainModelCode(`${text.slice(0, -1)} ${text.slice(-1)}`), REFERENCE.test(`${text.slice(0, -1)} ${text.slice(-1)}`), text);
-    }
-    for (const text of ["", "x", "import json\n", '"ai/"', "'ai/ x'", '"ai', "ai\"", "'ai/rsc", "s k-", "gsk", "AIz", ". invoke(", "api.y.", "Openai", "OPENAI", "generate-content"]) {
-      assert.equal(mayContainModelCode(text), false, text);
+    for (const prefilter of PREFILTERS) {
+      for (const text of MARKER_TEXTS) assert.equal(prefilter(text), true, `${prefilter.name}: ${text}`);
+      for (const text of ["", "x", "import json\n", '"ai/"', "'ai/ x'", '"ai', "ai\"", "'ai/rsc", "s k-", "gsk", "AIz", ". invoke(", "api.y.", "Openai", "OPENAI", "generate-content"]) {
+        assert.equal(prefilter(text), false, `${prefilter.name}: ${text}`);
+      }
     }
   });
 
@@ -215,7 +222,7 @@ describe("the prefilter answers as the regular expression it replaced", () => {
       assertSameAnswers([ordinary, ...edited(ordinary, 4, 30)], `ordinary ${language} modules`);
       // Without its one import and its calls, an ordinary module holds no marker: the answer then is no.
       const plain = ordinary.split("\n").filter((line) => !REFERENCE.test(line)).join("\n");
-      assert.equal(mayContainModelCode(plain), false);
+      for (const prefilter of PREFILTERS) assert.equal(prefilter(plain), false, prefilter.name);
     }
   });
 
