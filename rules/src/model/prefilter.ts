@@ -10,7 +10,8 @@
  * fast on a workspace. Measured and dropped: the expression split in a few by the shape of the
  * words (less than 2x); looking at every second or fourth character only (the three-letter key
  * prefixes need a pass of their own, and the characters skipped did not pay for the hashing);
- * two automata side by side on the two halves of a text (no faster once in this module).
+ * two automata side by side on the two halves of a text (up to 1.2x more, in only some of the
+ * ways of writing it: V8 compiled others slower than one automaton).
  */
 
 /**
@@ -64,22 +65,32 @@ export function matchesExpression(text: string): boolean {
   return EXPRESSION.test(text);
 }
 
-/** Built at the first text that needs it: a process that checks few files never pays for it (under 1 ms). */
-let automaton: { classOf: Uint8Array; next: Int32Array } | undefined;
+/** Made at the first text that needs it: a process that checks few files never pays for it (under 1 ms). */
+let automaton: ((text: string) => boolean) | undefined;
 
 export function matchesAutomaton(text: string): boolean {
-  const { classOf, next } = (automaton ??= buildAutomaton(MARKERS, MODULE_NAME_STARTS));
-  let row = 0;
-  for (let i = 0; i < text.length; i++) {
-    row = next[row + classOf[text.charCodeAt(i)]!]!;
-    if (row < 0) {
-      if (row === MARKER_FOUND) return true;
-      MODULE_NAME_REST.lastIndex = i + 1;
-      if (MODULE_NAME_REST.test(text)) return true;
-      row = MODULE_NAME_START - row;
+  return (automaton ??= makeAutomaton())(text);
+}
+
+/**
+ * The scan over the tables, which it holds as constants: V8 compiles it tighter than a scan
+ * that loads its tables at each call (about 15% here).
+ */
+function makeAutomaton(): (text: string) => boolean {
+  const { classOf, next } = buildAutomaton(MARKERS, MODULE_NAME_STARTS);
+  return (text) => {
+    let row = 0;
+    for (let i = 0; i < text.length; i++) {
+      row = next[row + classOf[text.charCodeAt(i)]!]!;
+      if (row < 0) {
+        if (row === MARKER_FOUND) return true;
+        MODULE_NAME_REST.lastIndex = i + 1;
+        if (MODULE_NAME_REST.test(text)) return true;
+        row = MODULE_NAME_START - row;
+      }
     }
-  }
-  return false;
+    return false;
+  };
 }
 
 /**
