@@ -128,7 +128,7 @@ function singleEdits(): string[] {
   for (const marker of MARKER_TEXTS) {
     const places = [(s: string) => s, (s: string) => `const a = 1;\n${s}`, (s: string) => `${s} = 2\n`, (s: string) => `x = "${s}"; y`];
     for (let i = 0; i <= marker.length; i++) {
-      const variants = [marker.slice(0, i) + marker.slice(i + 1), marker.slice(0, i) + marker[i] + marker.slice(i)];
+      const variants = [marker.slice(0, i) + marker.slice(i + 1), marker.slice(0, i + 1) + marker.slice(i)];
       for (const c of EDIT_CHARACTERS) variants.push(marker.slice(0, i) + c + marker.slice(i + 1), marker.slice(0, i) + c + marker.slice(i));
       for (const variant of variants) for (const place of places) texts.push(place(variant));
     }
