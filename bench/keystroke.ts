@@ -58,6 +58,12 @@ interface CaseResult {
    * letters above pile up parse errors, and tree-sitter redoes error recovery around them.
    */
   reparseValid: Summary;
+  /**
+   * The whole keystroke (update, reparse, lintDocument) when each letter goes into the valid
+   * text and is taken back (the taking back is linted too, untimed): typing with one typo at a
+   * time, the common case in an editor.
+   */
+  oneTypo: Summary;
   /** Process RSS after the case, MB. */
   rssMB: number;
   /**
@@ -125,9 +131,29 @@ function runCase(language: Language, lines: number, edits: number): CaseResult {
     unkept: roundSummary(summarize(unkept)),
     speedup: round(baseline.median / keystroke.median, 1),
     reparseValid: roundSummary(reparseValid(language, text, edits)),
+    oneTypo: roundSummary(oneTypo(language, text, edits)),
     rssMB: Math.round(process.memoryUsage().rss / 1e6),
     cpuShare: round(cpuShare, 2),
   };
+}
+
+/** The same letters through the whole keystroke, each taken back (untimed) before the next. */
+function oneTypo(language: Language, text: string, edits: number): Summary {
+  const doc = new SourceDocument(language, text);
+  lintDocument(doc, DEFAULT_CONFIG, EMPTY_PROJECT);
+  const next = letters(SEED);
+  const times: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const { at, letter } = next(doc.text.length);
+    const t0 = performance.now();
+    doc.update([{ start: at, end: at, text: letter }]);
+    lintDocument(doc, DEFAULT_CONFIG, EMPTY_PROJECT);
+    times.push(performance.now() - t0);
+    doc.update([{ start: at, end: at + 1, text: "" }]);
+    lintDocument(doc, DEFAULT_CONFIG, EMPTY_PROJECT);
+  }
+  doc.dispose();
+  return summarize(times);
 }
 
 /** The same letters, each taken back (untimed) before the next: one typo in a valid file. */
@@ -150,10 +176,10 @@ function reparseValid(language: Language, text: string, edits: number): Summary 
 }
 
 const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(10) : c.padStart(9))).join(" ");
-const HEADER = ["language", "lines", "calls", "p50", "p95", "max", "update", "reparse", "lint", "unkept", "valid-rep", "full", "speedup", "rss MB", "cpu"];
+const HEADER = ["language", "lines", "calls", "p50", "p95", "max", "update", "reparse", "lint", "unkept", "valid-rep", "typo p50", "typo p95", "full", "speedup", "rss MB", "cpu"];
 
 function caseRow(c: CaseResult): string {
-  const ms = [c.keystroke.median, c.keystroke.p95, c.keystroke.max, c.update.median, c.reparse.median, c.lint.median, c.unkept.median, c.reparseValid.median, c.full.median];
+  const ms = [c.keystroke.median, c.keystroke.p95, c.keystroke.max, c.update.median, c.reparse.median, c.lint.median, c.unkept.median, c.reparseValid.median, c.oneTypo.median, c.oneTypo.p95, c.full.median];
   return row([c.language, String(c.lines), String(c.callSites), ...ms.map((v) => v.toFixed(2)), `${c.speedup}x`, String(c.rssMB), c.cpuShare.toFixed(2)]);
 }
 
@@ -165,7 +191,8 @@ async function main(): Promise<void> {
   runCase("typescript", 1_000, 20);
 
   console.log(`keystroke: ${EDITS} random letters per file, ms; baseline: full parse + lint of the same texts`);
-  console.log("(p50, p95, max: the whole keystroke; update, reparse, lint, valid-rep, full: medians; unkept: lint with nothing kept)");
+  console.log("(p50, p95, max: the whole keystroke, letters piling up; update, reparse, lint, valid-rep, full: medians; unkept: lint with nothing kept;");
+  console.log(" typo: the whole keystroke with each letter taken back before the next)");
   console.log(row(HEADER));
   const results: CaseResult[] = [];
   for (const { name, language, lines } of cases) {

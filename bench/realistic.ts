@@ -2,7 +2,8 @@
  * One keystroke in an ordinary module: plain functions with a model call in about one of
  * every 60, unlike keystroke.ts's files dense with them. Python and TypeScript, 5,000 and
  * 20,000 lines. Each letter goes in at a random place and is taken back (untimed) before the
- * next; prints p50/p95/max of the whole path (update, incremental parse, lint) and of its parts,
+ * next (linted too, untimed, as the server does); prints p50/p95/max of the whole path (update,
+ * incremental parse, `lintDocument`, which keeps the facts of unchanged statements) and of its parts,
  * split by whether the letter broke the syntax.
  *
  * The baseline, timed on the same edited texts in the same run: the same lint with the
@@ -11,7 +12,7 @@
  *   node out/bench/realistic.js [python:5000 …] [--edits N] [--json FILE]
  */
 import { performance } from "node:perf_hooks";
-import { DEFAULT_CONFIG, EMPTY_PROJECT, SourceDocument, lintFacts, lintTree } from "../rules/src/index";
+import { DEFAULT_CONFIG, EMPTY_PROJECT, SourceDocument, lintDocument, lintFacts } from "../rules/src/index";
 import { extractWhole } from "../rules/src/analyze";
 import { withParentCache } from "../rules/src/model/syntax";
 import { initTestEngine } from "../rules/src/testing";
@@ -29,7 +30,7 @@ interface Row {
 function measure(language: LanguageId, lines: number, edits: number) {
   const text = ordinaryModule(language, lines);
   const doc = new SourceDocument(language, text);
-  doc.syntaxTree();
+  lintDocument(doc, DEFAULT_CONFIG, EMPTY_PROJECT);
   const random = prng(7);
   const rows: Row[] = [];
   let calls = 0;
@@ -39,7 +40,7 @@ function measure(language: LanguageId, lines: number, edits: number) {
     doc.update([{ start: at, end: at, text: "x" }]);
     const tree = doc.syntaxTree();
     const t1 = performance.now();
-    const result = lintTree(tree, doc.text, language, DEFAULT_CONFIG, EMPTY_PROJECT);
+    const result = lintDocument(doc, DEFAULT_CONFIG, EMPTY_PROJECT);
     const t2 = performance.now();
     // The baseline on the same tree: every statement walked.
     lintFacts(withParentCache(() => extractWhole(tree.rootNode, doc.text, language)), DEFAULT_CONFIG, EMPTY_PROJECT);
@@ -47,7 +48,7 @@ function measure(language: LanguageId, lines: number, edits: number) {
     if (i >= 20) rows.push({ parse: t1 - t0, lint: t2 - t1, wholeWalkLint: t3 - t2, broken: tree.rootNode.hasError }); // the first 20 warm up
     calls = Math.max(calls, result.facts.callSites.length);
     doc.update([{ start: at, end: at + 1, text: "" }]);
-    doc.syntaxTree();
+    lintDocument(doc, DEFAULT_CONFIG, EMPTY_PROJECT);
   }
   doc.dispose();
   const whole = summarize(rows.map((r) => r.parse + r.lint));

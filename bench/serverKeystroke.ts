@@ -5,13 +5,13 @@
  * each letter goes in at a random place and is taken back before the next.
  *
  * Baseline, same run: the engine's path alone on the same texts (`SourceDocument.update`, the
- * incremental reparse and `lintTree`), so the difference is the server's own cost (the protocol,
+ * incremental reparse and `lintDocument`), so the difference is the server's own cost (the protocol,
  * the project index, diagnostics conversion).
  *
  *   node out/bench/serverKeystroke.js [python:5000 …] [--edits N] [--json FILE]
  */
 import { performance } from "node:perf_hooks";
-import { DEFAULT_CONFIG, EMPTY_PROJECT, SourceDocument, lintTree } from "../rules/src/index";
+import { DEFAULT_CONFIG, EMPTY_PROJECT, SourceDocument, lintDocument } from "../rules/src/index";
 import { initTestEngine } from "../rules/src/testing";
 import type { LanguageId } from "../rules/src/types";
 import { TestClient } from "../test/lspClient";
@@ -23,7 +23,7 @@ async function measure(client: TestClient, language: LanguageId, lines: number, 
   const uri = `file:///bench/module${lines}.${language === "python" ? "py" : "ts"}`;
   const diagnostics = (await client.open(uri, language, text)).length;
   const engine = new SourceDocument(language, text);
-  engine.syntaxTree();
+  lintDocument(engine, DEFAULT_CONFIG, EMPTY_PROJECT);
   const random = prng(7);
   const server: number[] = [];
   const alone: number[] = [];
@@ -34,7 +34,7 @@ async function measure(client: TestClient, language: LanguageId, lines: number, 
     if (timed) server.push(performance.now() - t0);
     const t1 = performance.now();
     engine.update([{ start, end, text: inserted }]);
-    lintTree(engine.syntaxTree(), engine.text, language, DEFAULT_CONFIG, EMPTY_PROJECT);
+    lintDocument(engine, DEFAULT_CONFIG, EMPTY_PROJECT);
     if (timed) alone.push(performance.now() - t1);
   };
   for (let i = 0; i < edits + 20; i++) {

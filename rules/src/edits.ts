@@ -4,6 +4,7 @@
  */
 import type { FileFacts, StatementFact } from "./model/facts";
 import { indentUnit, newlineOf } from "./model/syntax";
+import { textMatches } from "./model/textScan";
 import type { Edit, LanguageId } from "./types";
 
 /** Adds an import line where the file's imports end; none when `present`. */
@@ -57,5 +58,5 @@ export function envLookup(language: LanguageId, variable: string): string {
 
 /** The file already uses `require` and no `import`: new imports must be `require` calls too. */
 export function usesCommonJs(facts: FileFacts): boolean {
-  return facts.language === "javascript" && /\brequire\(/.test(facts.text) && !/^\s*import\s/m.test(facts.text);
+  return facts.language === "javascript" && textMatches(facts.text, /\brequire\(/) && !textMatches(facts.text, /^\s*import\s/m);
 }

@@ -8,6 +8,7 @@ import type { CallSite, FileFacts, JsonParseFact, OptionEntry, OptionsBag } from
 import type { ProjectFacts } from "./project";
 import { isGatewayUrl } from "./telemetryCatalogue";
 import { catalogueEntryOf } from "./models";
+import { textMatches } from "./textScan";
 import type { Wrappers } from "../config/lintConfig";
 
 export interface CallChecks {
@@ -68,15 +69,16 @@ function lookup(bag: OptionsBag | null, names: string[]): { found?: OptionEntry;
   if (!bag) return { hidden: false };
   let hidden = bag.hasSpread;
   for (const name of names) {
-    const [outer, ...rest] = name.split(".");
+    const dot = name.indexOf(".");
+    const outer = dot < 0 ? name : name.slice(0, dot);
     const first = bag.entries.find((e) => e.name === outer);
     if (!first) continue;
-    if (rest.length === 0) return { found: first, hidden };
+    if (dot < 0) return { found: first, hidden };
     if (!first.nested) {
       hidden = true;
       continue;
     }
-    const inner = lookup(first.nested, [rest.join(".")]);
+    const inner = lookup(first.nested, [name.slice(dot + 1)]);
     if (inner.found) return inner;
     hidden ||= inner.hidden;
   }
@@ -114,7 +116,7 @@ export function timeoutCheck(site: CallSite, text: string): TimeoutDetail {
       // A custom HTTP client may carry its own timeout.
       if (entry(client.options, ["http_client", "httpAgent", "httpClient", "fetch", "fetchOptions"])) return { verdict: "unknown" };
     }
-  } else if ((site.options === null && site.sdk.http?.requestOptionsArgument === undefined) || CUSTOM_FETCH.test(text)) {
+  } else if ((site.options === null && site.sdk.http?.requestOptionsArgument === undefined) || textMatches(text, CUSTOM_FETCH)) {
     // A provider made with its own `fetch` (`createOpenAI({ fetch })`) may bound every request.
     return { verdict: "unknown" };
   }
@@ -132,7 +134,7 @@ export function outputLimitCheck(site: CallSite, text: string): Verdict {
   if (names.length === 0) return "unknown";
   if (site.sdk.limitsOnClient) return modelObjectLimit(site, names);
   if (!site.options) return "unknown";
-  if (site.sdk.clientClasses.length === 0 && (entry(site.options, ["prepareStep"]) || MODEL_DEFAULTS.test(text))) return "unknown";
+  if (site.sdk.clientClasses.length === 0 && (entry(site.options, ["prepareStep"]) || textMatches(text, MODEL_DEFAULTS))) return "unknown";
   const { found, hidden } = lookup(site.options, names);
   if (found) return found.literal === null ? "fail" : "pass";
   return hidden ? "unknown" : "fail";

@@ -102,7 +102,19 @@ export function startFacts(
     bindings: bindingsOf(hooks.imports, clients, otherObjects, importedCalls, sdks),
     relevantNames: relevantNames(hooks.imports, clients, importedCalls, callSites),
     moduleLevelCalls: callSites.some((site) => !site.broken && site.context.functionSpan === null),
+    moduleOutputNames: moduleOutputNames(root, callSites, g),
   };
+}
+
+/** The module-level names that hold the output of a module-level model call (empty without such calls). */
+function moduleOutputNames(root: Node, callSites: CallSite[], g: Grammar): string[] {
+  const seeds = new Map<string, number>();
+  callSites.forEach((site, index) => {
+    if (site.broken || site.context.functionSpan !== null) return;
+    const names = site.result.kind === "bound" ? [site.result.name] : site.result.kind === "destructured" ? site.result.locals : [];
+    for (const name of names) seeds.set(name, index);
+  });
+  return seeds.size === 0 ? [] : [...taintedNames(root, seeds, g).keys()];
 }
 
 /**

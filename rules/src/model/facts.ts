@@ -293,6 +293,8 @@ export interface Extraction {
   moduleLevelCalls: boolean;
   /** Names through which a statement can bind a name for the whole file (see `fileWideNames` in common.ts). */
   fileWideNames: { importedFunctions: string[]; derivable: string[] };
+  /** Module-level names that hold the output of a module-level model call: code in a class body can read them. */
+  moduleOutputNames: string[];
   /** What the file binds that a call anywhere in it is resolved against (`bindingsOf` in common.ts). */
   bindings: string;
 }

@@ -109,7 +109,7 @@ function bulkSeeds(scope: Node, g: Grammar): Map<string, number> {
 function assignedFrom(scope: Node, source: RegExp, g: Grammar, unless?: RegExp): string[] {
   const names: string[] = [];
   for (const flow of flowsOf(scope, g, (node) => enclosingScope(node, g))) {
-    if (flow.assignment && source.test(flow.right.text) && !unless?.test(flow.right.text)) names.push(...boundNames(flow.left, g));
+    if (flow.assignment && source.test(flow.rightText) && !unless?.test(flow.rightText)) names.push(...boundNames(flow.left, g));
   }
   return names;
 }

@@ -17,6 +17,21 @@ export interface Flow {
   right: Node;
   /** An assignment form, not a loop. */
   assignment: boolean;
+  /** The value's text, read once (each call site of the scope tests it against its sources). */
+  readonly rightText: string;
+}
+
+function flowOf(node: Node, left: Node, right: Node, assignment: boolean): Flow {
+  let text: string | undefined;
+  return {
+    node,
+    left,
+    right,
+    assignment,
+    get rightText() {
+      return (text ??= right.text);
+    },
+  };
 }
 
 interface ScopeEntry {
@@ -55,7 +70,7 @@ export function flowsOf(scope: Node, g: Grammar, ownScope: (node: Node) => Node)
   const forms = [...g.assignments.map((form) => ({ form, assignment: true })), ...g.loops.map((form) => ({ form, assignment: false }))];
   const types = forms.map(({ form }) => form[0]);
   // A module's own flows are never inside its functions: those are not walked at all.
-  const parts = scope.parent === null ? scope.namedChildren.filter((child) => !g.functions.includes(child.type)) : [scope];
+  const parts = scope.parent === null ? scope.namedChildren.flatMap((child) => outsideFunctions(child, g)) : [scope];
   const flows: Flow[] = [];
   for (const node of parts.flatMap((part) => part.descendantsOfType(types))) {
     const found = forms.find(({ form }) => form[0] === node.type);
@@ -63,10 +78,21 @@ export function flowsOf(scope: Node, g: Grammar, ownScope: (node: Node) => Node)
     const [, leftField, rightField] = found.form;
     const left = node.childForFieldName(leftField);
     const right = node.childForFieldName(rightField);
-    if (left && right && ownScope(node).id === scope.id) flows.push({ node, left, right, assignment: found.assignment });
+    if (left && right && ownScope(node).id === scope.id) flows.push(flowOf(node, left, right, found.assignment));
   }
   entry.flows = flows;
   return flows;
+}
+
+/**
+ * The parts of a top-level statement outside any function: none of a function, the decorators
+ * of a decorated one (Python), nothing of an exported one (`export function f`), all of the rest.
+ */
+function outsideFunctions(statement: Node, g: Grammar): Node[] {
+  if (g.functions.includes(statement.type)) return [];
+  const inner = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement.type === "export_statement" ? statement.childForFieldName("declaration") : null;
+  if (!inner || !g.functions.includes(inner.type)) return [statement];
+  return statement.namedChildren.filter((child) => child.id !== inner.id);
 }
 
 /**

@@ -25,7 +25,7 @@
  * after each of many random edits that the memo's facts equal a fresh extraction.
  */
 import type { LanguageId, Span } from "../types";
-import type { ClientFact, Extraction, FileFacts } from "./facts";
+import type { CallSite, ClientFact, Extraction, FileFacts } from "./facts";
 import type { Node } from "./syntax";
 import { indentUnit, newlineOf } from "./syntax";
 import { mayHoldKeys } from "./secrets";
@@ -41,9 +41,9 @@ type ListName = (typeof LISTS)[number];
 type Item = FileFacts[ListName][number];
 
 const FUNCTIONS = new Set(["function_definition", "function_declaration", "generator_function_declaration"]);
-const DEFINITIONS = new Set([...FUNCTIONS, "class_definition", "decorated_definition", "class_declaration", "abstract_class_declaration"]);
+const CLASSES = new Set(["class_definition", "class_declaration", "abstract_class_declaration"]);
 const EXPORTED_FUNCTION = /^export\s+(?:default\s+)?(?:async\s+)?function\b/;
-const EXPORTED_DEFINITION = /^export\s+(?:default\s+)?(?:async\s+)?(?:function|class|abstract\s+class)\b/;
+const EXPORTED_CLASS = /^export\s+(?:default\s+)?(?:abstract\s+)?class\b/;
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const FACTORY_METHODS = [...new Set(SDKS.flatMap((sdk) => (sdk.factory ? [sdk.factory.method] : [])))];
@@ -88,11 +88,11 @@ export class StatementMemo {
   /** Names that make a statement bind file-wide, as found by the last extraction. */
   private names: Extraction["fileWideNames"] = { importedFunctions: [], derivable: [] };
   /**
-   * The last extraction found a model call outside any function. Its output can flow through
-   * module-level code and class bodies, so classes are walked then; functions keep their facts
-   * (a function's flows stay inside it).
+   * Module-level names holding the output of a module-level model call, as found by the last
+   * extraction. Code in a class body is in the module's scope and can read them, so a class
+   * that names one is walked; a function's flows stay inside it.
    */
-  private moduleLevelCalls = false;
+  private moduleOutputNames: string[] = [];
   /** Facts by the text of their statement (`keyOf`). */
   private entries = new Map<string, Entry>();
   /**
@@ -127,7 +127,7 @@ export class StatementMemo {
     const fileHasCallSites = extraction.facts.callSites.length > 0 || callSitesElsewhere;
     const trusted =
       contextOf(extraction, text, language) === this.context &&
-      extraction.moduleLevelCalls === this.moduleLevelCalls &&
+      sameList(extraction.moduleOutputNames, this.moduleOutputNames) &&
       sameNames(extraction.fileWideNames, this.names) &&
       kept.every((entry) => !entry || entry.fileHadCallSites === fileHasCallSites);
     const facts = trusted ? merge(extraction.facts, statements, kept) : null;
@@ -139,14 +139,27 @@ export class StatementMemo {
   /** The whole file's extraction; its definitions' facts kept for the next keystroke. */
   private whole(extraction: Extraction, statements: Statement[], text: string, language: LanguageId): FileFacts {
     this.context = contextOf(extraction, text, language);
-    if (!sameNames(extraction.fileWideNames, this.names) || extraction.moduleLevelCalls !== this.moduleLevelCalls) {
+    if (!sameNames(extraction.fileWideNames, this.names) || !sameList(extraction.moduleOutputNames, this.moduleOutputNames)) {
       // These decide which statements are kept: classify again.
       this.names = extraction.fileWideNames;
-      this.moduleLevelCalls = extraction.moduleLevelCalls;
+      this.moduleOutputNames = extraction.moduleOutputNames;
+      this.isolatedTexts = new Map();
       statements = statements.map((s) => this.statementOf(s.node, text));
     }
     this.remember(extraction.facts, statements, extraction.facts.callSites.length > 0);
     return extraction.facts;
+  }
+
+  /** `isolated` for each statement text seen under the current names (most texts stay the same from one keystroke to the next). */
+  private isolatedTexts = new Map<string, boolean>();
+
+  private isolated(text: string): boolean {
+    let answer = this.isolatedTexts.get(text);
+    if (answer === undefined) {
+      answer = isolated(text, this.names);
+      this.isolatedTexts.set(text, answer);
+    }
+    return answer;
   }
 
   private keyOf(statement: Statement, index: number): string {
@@ -157,8 +170,9 @@ export class StatementMemo {
     const start = node.startIndex;
     const end = node.endIndex;
     const statementText = text.slice(start, end);
-    const definition = (this.moduleLevelCalls ? FUNCTIONS : DEFINITIONS).has(node.type) || (node.type === "export_statement" && (this.moduleLevelCalls ? EXPORTED_FUNCTION : EXPORTED_DEFINITION).test(statementText));
-    return { node, start, end, text: statementText, keepable: definition && isolated(statementText, this.names) };
+    const kind = definitionKind(node, statementText);
+    const keepable = kind !== null && this.isolated(statementText) && (kind === "function" || !mentions(statementText, this.moduleOutputNames));
+    return { node, start, end, text: statementText, keepable };
   }
 
   /** Keeps the facts of each keepable statement (only the current statements' entries stay). */
@@ -177,6 +191,8 @@ export class StatementMemo {
       firstCallSite += lists.callSites.length;
     });
     this.entries = entries;
+    // Only the texts of the current statements are worth remembering.
+    if (this.isolatedTexts.size > 2 * statements.length) this.isolatedTexts = new Map(statements.map((s) => [s.text, this.isolated(s.text)]));
   }
 }
 
@@ -201,12 +217,27 @@ function isolated(text: string, names: Extraction["fileWideNames"]): boolean {
   // `x = get_client()`, `const x = await getClient<T>()` (comments and line continuations between).
   const called = names.importedFunctions.filter((n) => text.includes(n));
   if (called.length > 0 && new RegExp(`=${GAP}(?:await${GAP})?(?:${called.map(escape).join("|")})${GAP}(?:<[^<>()]*>${GAP})?\\(`).test(text)) return false;
-  return !names.derivable.some((n) => new RegExp(`(?<![\\w$])${escape(n)}(?![\\w$])`).test(text));
+  return !mentions(text, names.derivable);
+}
+
+function definitionKind(node: Node, text: string): "function" | "class" | null {
+  if (FUNCTIONS.has(node.type)) return "function";
+  if (CLASSES.has(node.type)) return "class";
+  if (node.type === "decorated_definition") return node.childForFieldName("definition")?.type === "function_definition" ? "function" : "class";
+  if (node.type === "export_statement") return EXPORTED_FUNCTION.test(text) ? "function" : EXPORTED_CLASS.test(text) ? "class" : null;
+  return null;
+}
+
+function mentions(text: string, names: string[]): boolean {
+  return names.some((n) => text.includes(n) && new RegExp(`(?<![\\w$])${escape(n)}(?![\\w$])`).test(text));
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
 }
 
 function sameNames(a: Extraction["fileWideNames"], b: Extraction["fileWideNames"]): boolean {
-  const same = (x: string[], y: string[]) => x.length === y.length && x.every((name, i) => name === y[i]);
-  return same(a.importedFunctions, b.importedFunctions) && same(a.derivable, b.derivable);
+  return sameList(a.importedFunctions, b.importedFunctions) && sameList(a.derivable, b.derivable);
 }
 
 function emptyLists(): Entry["lists"] {
@@ -236,6 +267,8 @@ function split(facts: Pick<FileFacts, ListName>, statements: Statement[]): Entry
 /** An entry for the statement's facts, or null when they point outside it. */
 function entryOf(statement: Statement, lists: Entry["lists"], firstCallSite: number, clients: ClientFact[], fileHadCallSites: boolean): Entry | null {
   const count = lists.callSites.length;
+  // A call in a class body reads the module's scope (its prompt's flows, its result's uses): never kept.
+  if (lists.callSites.some((site) => site.context.functionSpan === null)) return null;
   const inside = (source: number | null) => source === null || (source >= firstCallSite && source < firstCallSite + count);
   const linked = [...lists.jsonParses, ...lists.sinks, ...lists.uncheckedContents, ...lists.loggedContent];
   if (!linked.every((fact) => inside(fact.source))) return null;
@@ -279,8 +312,14 @@ function merge(walked: FileFacts, statements: Statement[], kept: (Entry | undefi
     const delta = statement.start - entry.start;
     const rows = statement.node.startPosition.row - entry.row;
     const client = (k: number) => (entry.clientIndexes[k]! >= 0 ? walked.clients[entry.clientIndexes[k]!]! : null);
+    const repointed = (site: CallSite, k: number) => (site.client === client(k) ? site : { ...site, client: client(k) });
+    if (delta === 0 && rows === 0 && bases[i] === entry.firstCallSite) {
+      // A statement before the edit: its facts stand as they are (facts are never changed once made).
+      addPart(lists, entry.lists, (fact) => fact, repointed, (index) => index);
+      return;
+    }
     const source = (index: number | null) => (index === null ? null : bases[i]! + index - entry.firstCallSite);
-    addPart(lists, entry.lists, (fact) => moved(fact, delta, rows), (site, k) => ({ ...site, client: client(k) }), source);
+    addPart(lists, entry.lists, (fact) => shift(fact, delta, rows), repointed, source);
   });
   return { ...walked, ...lists };
 }
@@ -293,11 +332,16 @@ function addPart(
   site: (site: FileFacts["callSites"][number], k: number) => FileFacts["callSites"][number],
   source: (index: number | null) => number | null,
 ): void {
+  const linked = <T extends { source: number | null }>(fact: T): T => {
+    const moved = move(fact);
+    const index = source(fact.source);
+    return index === moved.source ? moved : { ...moved, source: index };
+  };
   lists.callSites.push(...part.callSites.map((s, k) => site(move(s), k)));
-  lists.jsonParses.push(...part.jsonParses.map((fact) => ({ ...move(fact), source: source(fact.source) })));
-  lists.sinks.push(...part.sinks.map((fact) => ({ ...move(fact), source: source(fact.source)! })));
-  lists.uncheckedContents.push(...part.uncheckedContents.map((fact) => ({ ...move(fact), source: source(fact.source)! })));
-  lists.loggedContent.push(...part.loggedContent.map((fact) => ({ ...move(fact), source: source(fact.source) })));
+  lists.jsonParses.push(...part.jsonParses.map(linked));
+  lists.sinks.push(...part.sinks.map(linked));
+  lists.uncheckedContents.push(...part.uncheckedContents.map(linked));
+  lists.loggedContent.push(...part.loggedContent.map(linked));
   lists.stringLiterals.push(...part.stringLiterals.map(move));
   lists.instrumentation.push(...part.instrumentation.map(move));
   lists.suppressions.push(...part.suppressions.map(move));
@@ -308,20 +352,16 @@ const OFFSETS = new Set(["start", "end", "offset", "requestOptionsAppendAt"]);
 const SHARED = new Set(["sdk", "method", "client"]);
 
 /** A copy of plain fact data with every offset moved by `delta` and every row by `rows`. */
-function moved<T>(value: T, delta: number, rows: number): T {
-  if (delta === 0 && rows === 0) return Array.isArray(value) ? (value.slice() as T) : value && typeof value === "object" ? { ...value } : value;
-  return shift(value, delta, rows);
-}
-
 function shift<T>(value: T, delta: number, rows: number): T {
   if (Array.isArray(value)) return value.map((v) => shift(v, delta, rows)) as T;
   if (value === null || typeof value !== "object") return value;
+  const source = value as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) {
-    if (SHARED.has(key)) copy[key] = field;
-    else if (typeof field === "number" && OFFSETS.has(key)) copy[key] = field + delta;
-    else if (typeof field === "number" && key === "line") copy[key] = field + rows;
-    else if (key === "frozenLineStarts" && Array.isArray(field)) copy[key] = field.map((n: number) => n + delta);
+  for (const key in source) {
+    const field = source[key];
+    if (typeof field === "number") copy[key] = OFFSETS.has(key) ? field + delta : key === "line" ? field + rows : field;
+    else if (field === null || typeof field !== "object" || SHARED.has(key)) copy[key] = field;
+    else if (key === "frozenLineStarts") copy[key] = (field as number[]).map((n) => n + delta);
     else copy[key] = shift(field, delta, rows);
   }
   return copy as T;

@@ -3,6 +3,7 @@ import type { FileFacts, JsonParseFact } from "../../model/facts";
 import { isUnguardedParse } from "../../model/checks";
 import { wrapStatement } from "../../edits";
 import { newlineOf } from "../../model/syntax";
+import { textMatches } from "../../model/textScan";
 import type { Fix } from "../../types";
 
 export const unvalidatedModelJson: Rule = {
@@ -44,6 +45,7 @@ function pythonFix(facts: FileFacts, parse: JsonParseFact): Fix | null {
 }
 
 const HELPER = "parseModelJson";
+const HELPER_DEFINED = new RegExp(`function ${HELPER}\\b`);
 
 /**
  * JS/TS: the parse becomes a call to one small helper with the try/catch, added once at
@@ -51,7 +53,7 @@ const HELPER = "parseModelJson";
  */
 function javascriptFix(facts: FileFacts, parse: JsonParseFact): Fix {
   const edits = [{ start: parse.calleeSpan.start, end: parse.calleeSpan.end, text: HELPER }];
-  if (!new RegExp(`function ${HELPER}\\b`).test(facts.text)) {
+  if (!textMatches(facts.text, HELPER_DEFINED)) {
     const newline = newlineOf(facts.text);
     const typed = facts.language === "typescript" || facts.language === "tsx";
     const end = facts.text.length;
