@@ -6,8 +6,8 @@
  * Why an automaton and not one regular expression: V8 runs an unanchored alternation of some
  * fifty words by trying the alternatives at every position of the text (about 6 ns a character
  * here: as much time as reading the files). The automaton below is built once from the same
- * words (Aho-Corasick) and reads each character once, with two table look-ups: three times as
- * fast on a workspace. Measured and dropped: the expression split in a few by the shape of the
+ * words (Aho-Corasick) and reads each character once, with two table look-ups: three to four
+ * times as fast on a workspace (bench/prefilter.ts). Measured and dropped: the expression split in a few by the shape of the
  * words (less than 2x); looking at every second or fourth character only (the three-letter key
  * prefixes need a pass of their own, and the characters skipped did not pay for the hashing);
  * two automata side by side on the two halves of a text (up to 1.2x more, in only some of the
