@@ -12,8 +12,22 @@ const PROVIDER_HOSTS: Record<string, RegExp> = {
   anthropic: /^https:\/\/api\.anthropic\.com\b/,
 };
 
+type CatalogueEntry = { alias?: FloatingAlias; retired?: RetiredModel };
+
+/** Each call site is asked about by several checks and rules on every keystroke: answered once per site. */
+const answers = new WeakMap<CallSite, CatalogueEntry>();
+
 /** An alias whose snapshot is retiring retires with it: it is reported as retiring, not as unpinned. */
-export function catalogueEntryOf(site: CallSite): { alias?: FloatingAlias; retired?: RetiredModel } {
+export function catalogueEntryOf(site: CallSite): CatalogueEntry {
+  let answer = answers.get(site);
+  if (!answer) {
+    answer = lookUp(site);
+    answers.set(site, answer);
+  }
+  return answer;
+}
+
+function lookUp(site: CallSite): CatalogueEntry {
   const id = site.model;
   if (!id || !site.modelSpan || !speaksForProvider(site)) return {};
   const alias = FLOATING_ALIASES.find((a) => a.alias === id && providerMatches(site, a.provider));
@@ -23,10 +37,15 @@ export function catalogueEntryOf(site: CallSite): { alias?: FloatingAlias; retir
   return { alias, retired };
 }
 
+const FACTORY_OF = new Map<string, RegExp>();
+
 /** The AI SDK's provider is in the factory (`openai("gpt-4o")`); the SDKs' in the client. */
 function providerMatches(site: CallSite, provider: string): boolean {
   if ((site.sdk.modelProvider ?? site.sdk.provider) === provider) return true;
-  return site.sdk.clientClasses.length === 0 && new RegExp(`^${provider === "google" ? "google" : provider}\\b`, "i").test(modelFactoryOf(site));
+  if (site.sdk.clientClasses.length > 0) return false;
+  let factory = FACTORY_OF.get(provider);
+  if (!factory) FACTORY_OF.set(provider, (factory = new RegExp(`^${provider === "google" ? "google" : provider}\\b`, "i")));
+  return factory.test(modelFactoryOf(site));
 }
 
 function modelFactoryOf(site: CallSite): string {
