@@ -4,7 +4,7 @@
 // nothing here fails on a slow result.
 //
 //   npm run bench                       everything (about 10 to 15 minutes on 2 cores)
-//   npm run bench -- keystroke          one benchmark; `realistic`, `server`, `parsers`, `walk` and `scan` likewise
+//   npm run bench -- keystroke          one benchmark; `realistic`, `server`, `parsers`, `walk`, `prefilter` and `scan` likewise
 //   npm run bench -- --edits 20         fewer letters per keystroke case, for a quick look
 //   npm run bench -- scan --runs 3      fewer rounds of the workspace scan (--skip-peers: no peers)
 import { execFileSync, spawnSync } from "node:child_process";
@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
 const args = process.argv.slice(2);
-const only = args.filter((a) => a === "keystroke" || a === "realistic" || a === "server" || a === "parsers" || a === "walk" || a === "scan");
+const only = args.filter((a) => a === "keystroke" || a === "realistic" || a === "server" || a === "parsers" || a === "walk" || a === "prefilter" || a === "scan");
 const wanted = (name) => only.length === 0 || only.includes(name);
 const edits = args.includes("--edits") ? ["--edits", args[args.indexOf("--edits") + 1]] : [];
 const runs = [...(args.includes("--runs") ? ["--runs", args[args.indexOf("--runs") + 1]] : []), ...(args.includes("--skip-peers") ? ["--skip-peers"] : [])];
@@ -65,6 +65,7 @@ if (wanted("realistic")) results.realistic = run("realistic.js", edits);
 if (wanted("server")) results.server = run("serverKeystroke.js", edits);
 if (wanted("parsers")) results.parsers = run("parsers.js", []);
 if (wanted("walk")) results.walk = run("walk.js", []);
+if (wanted("prefilter")) results.prefilter = run("prefilter.js", []);
 if (wanted("scan")) results.scan = run("cliScan.js", runs);
 results.loadAverageAfter = loadavg().map((l) => Math.round(l * 100) / 100);
 rmSync(scratch, { recursive: true, force: true });
@@ -106,6 +107,11 @@ if (results.walk && !results.walk.failed) {
   const w = results.walk;
   console.log(`\nFolder walk, ${w.files} files in ${w.folders} folders, ${w.rootPatterns} root patterns, ${w.nestedGitignores} nested .gitignore files, ms`);
   console.log(table(["", "median", "p95"], [["without .gitignore", f(w.withoutGitignoreMs.median), f(w.withoutGitignoreMs.p95)], ["with .gitignore", f(w.withGitignoreMs.median), f(w.withGitignoreMs.p95)]]));
+}
+if (results.prefilter && !results.prefilter.failed) {
+  console.log(`\nText prefilter over the scan benchmark's workspaces, ${results.prefilter.passes} passes, ms; MB/s of the medians`);
+  const rows = results.prefilter.workspaces.map((w) => [w.name, w.files, w.differences, f(w.regularExpression.ms.median), `${f(w.regularExpression.ms.min)}–${f(w.regularExpression.ms.max)}`, f(w.automaton.ms.median), `${f(w.automaton.ms.min)}–${f(w.automaton.ms.max)}`, w.regularExpression.mbPerSecond.median, w.automaton.mbPerSecond.median, `${w.speedup}x`, `${w.cpuSpeedup}x`]);
+  console.log(table(["workspace", "files", "different answers", "regex median", "regex min–max", "automaton median", "automaton min–max", "regex MB/s", "automaton MB/s", "ratio", "ratio, CPU"], rows));
 }
 
 if (results.scan && !results.scan.failed) {

@@ -15,16 +15,8 @@ import type { Node } from "./model/syntax";
 /** Files bigger than this are skipped with a message: a generated bundle is not AI code. */
 export const MAX_FILE_CHARS = LIMITS.maxChars;
 
-/**
- * A cheap look at the text: can this file hold a model call, a provider key or an
- * instrumentation call? Most files of a workspace cannot, and are never parsed.
- */
-const MARKERS =
-  /openai|anthropic|completions\.|messages\.(?:create|stream)|responses\.create|generate_?[cC]ontent|embeddings\.create|\.a?invoke\(|["'](?:ai|ai\/[\w-]+)["']|@ai-sdk|groq|mistral|cohere|together|genai|litellm|ollama|langchain|bedrock|api\.(?:openai|anthropic|groq|mistral|together|deepseek|x|perplexity|fireworks)\.|generativelanguage|openrouter|sk-|AIza|hf_|gsk_|xai-|r8_|pplx-|traceloop|openlit|logfire|weave|LLMObs|Instrument|registerOTel|registerTelemetry|Integration\(|LangfuseExporter|agentops|Laminar|autolog/;
-
-export function mayContainModelCode(text: string): boolean {
-  return MARKERS.test(text);
-}
+/** The text prefilter lives in model/prefilter.ts; hosts import it from here. */
+export { mayContainModelCode } from "./model/prefilter";
 
 export function extractFacts(tree: Tree, text: string, language: LanguageId): FileFacts {
   // One typo can make the grammar wrap the whole file in an error (`for await (x oqf y)` in

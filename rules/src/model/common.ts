@@ -611,6 +611,7 @@ export class ModelOutputTracker {
 export function linkModelOutput(
   facts: FileFacts,
   callNodes: Node[],
+  walked: Node[],
   nodes: Map<string, Node[]>,
   jsonCandidates: { node: Node; fact: JsonParseFact }[],
   sinkCandidates: SinkCandidate[],
@@ -621,7 +622,7 @@ export function linkModelOutput(
   linkJsonParses(jsonCandidates, facts, tracker, g);
   linkSinks(sinkCandidates, facts, tracker);
   if (facts.callSites.length === 0 && !callSitesElsewhere) return;
-  const contentUses = messageContentNodes(facts.text, callNodes[0], g).map((node) => contentUseOf(node, g)).filter((use): use is ContentUse => use !== null);
+  const contentUses = messageContentNodes(facts.text, walked, g).map((node) => contentUseOf(node, g)).filter((use): use is ContentUse => use !== null);
   const logCalls = (nodes.get(g.call) ?? []).flatMap((call) => {
     const args = logArguments(call, g);
     return args ? [{ call, args }] : [];
@@ -629,15 +630,23 @@ export function linkModelOutput(
   linkOutputUses(contentUses, logCalls, facts, tracker, g);
 }
 
-/** `….choices[0].message.content` accesses, found in the text (most files have none, and member nodes are many). */
-function messageContentNodes(text: string, anyNode: Node | undefined, g: Grammar): Node[] {
-  if (!anyNode) return [];
+const MESSAGE_CONTENT = /choices\s*\[\s*0\s*\]\s*\.\s*message\s*\.\s*content\b/g;
+
+/**
+ * `….choices[0].message.content` accesses in the walked statements, found in the text (most
+ * files have none, and member nodes are many). A statement with one always holds the words
+ * the statement choice looks for (`choices[`), so none is missed.
+ */
+function messageContentNodes(text: string, walked: Node[], g: Grammar): Node[] {
   const found: Node[] = [];
-  for (const match of text.matchAll(/choices\s*\[\s*0\s*\]\s*\.\s*message\s*\.\s*content\b/g)) {
-    const end = match.index + match[0].length;
-    let node: Node | null = anyNode.tree.rootNode.namedDescendantForIndex(end - 1, end - 1);
-    while (node && !(node.type === g.member && node.endIndex === end)) node = parentOf(node);
-    if (node) found.push(node);
+  for (const statement of walked) {
+    MESSAGE_CONTENT.lastIndex = statement.startIndex;
+    for (let match = MESSAGE_CONTENT.exec(text); match && match.index < statement.endIndex; match = MESSAGE_CONTENT.exec(text)) {
+      const end = match.index + match[0].length;
+      let node: Node | null = statement.namedDescendantForIndex(end - 1, end - 1);
+      while (node && !(node.type === g.member && node.endIndex === end)) node = parentOf(node);
+      if (node) found.push(node);
+    }
   }
   return found;
 }

@@ -86,7 +86,7 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
   // In document order, as every list of facts is (the statement memo splits them by statement).
   sinkCandidates.sort((a, b) => a.node.startIndex - b.node.startIndex);
   facts.instrumentation.sort((a, b) => a.start - b.start);
-  linkModelOutput(facts, callNodes, nodes, jsonCandidates, sinkCandidates, g, selection.callSitesElsewhere);
+  linkModelOutput(facts, callNodes, walked, nodes, jsonCandidates, sinkCandidates, g, selection.callSitesElsewhere);
   facts.reexports.push(...reexportsOf(root, imports));
   return { facts, relevantNames, moduleLevelCalls, moduleOutputNames, fileWideNames, bindings };
 }

@@ -62,7 +62,7 @@ export function extractPython(root: Node, text: string, language: LanguageId, se
     const literal = stringLiteralFact(node, facts.clients, text);
     if (literal) facts.stringLiterals.push(literal);
   }
-  linkModelOutput(facts, callNodes, nodes, jsonCandidates, sinkCandidates, g, selection.callSitesElsewhere);
+  linkModelOutput(facts, callNodes, walked, nodes, jsonCandidates, sinkCandidates, g, selection.callSitesElsewhere);
   // In Python every name a module imports can be imported from it in turn.
   for (const [name, imported] of imports.names) {
     if (imported.name !== null && !imported.module.startsWith("instrumented:")) facts.reexports.push({ name, module: imported.module, imported: imported.name });

@@ -106,7 +106,12 @@ export class StatementSelection {
   ) {
     this.whole = scope ? scope.statements : [root];
     this.statements = scope ? scope.statements : everything ? [root] : statementsOf(root);
+    const covered = this.statements.reduce((sum, s) => sum + s.endIndex - s.startIndex, 0);
+    this.sparse = scope !== undefined && covered < text.length / 4;
   }
+
+  /** The statements cover little of the text (see `markEach`). */
+  private readonly sparse: boolean;
 
   /** Call sites outside the walked statements (never, unless a `WalkScope` says so). */
   get callSitesElsewhere(): boolean {
@@ -165,6 +170,7 @@ export class StatementSelection {
    */
   private mark(pattern: RegExp, chosen: boolean[]): number {
     const scan = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+    if (this.sparse) return this.markEach(scan, chosen);
     scan.lastIndex = 0;
     const count = this.statements.length;
     let added = 0;
@@ -185,6 +191,23 @@ export class StatementSelection {
       scan.lastIndex = statement.endIndex;
       i++;
     }
+    return added;
+  }
+
+  /**
+   * `mark` for statements that cover little of the text (the few a keystroke re-extracts, model/
+   * statementMemo.ts): each statement's own text is scanned, not the text between them.
+   */
+  private markEach(scan: RegExp, chosen: boolean[]): number {
+    let added = 0;
+    this.statements.forEach((statement, i) => {
+      if (chosen[i]) return;
+      scan.lastIndex = statement.startIndex;
+      const match = scan.exec(this.text.slice(0, statement.endIndex));
+      if (!match) return;
+      chosen[i] = true;
+      added += statement.endIndex - statement.startIndex;
+    });
     return added;
   }
 
