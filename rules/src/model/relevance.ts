@@ -74,10 +74,6 @@ function wordsPattern(words: Iterable<string>): RegExp | null {
 }
 
 /**
- * The top-level statements an extraction walks, chosen by their text. `everything` walks the
- * whole file (the reference the selection is tested against, and the fallback).
- */
-/**
  * Part of a file to extract (statement memo, model/statementMemo.ts): the top-level statements
  * whose facts are not kept from an earlier keystroke, and whether the statements left out hold
  * call sites (a file with call sites reports prompts handed to a logger anywhere in it).
@@ -87,8 +83,14 @@ export interface WalkScope {
   callSitesElsewhere: boolean;
 }
 
+/**
+ * The top-level statements an extraction walks, chosen by their text. `everything` walks the
+ * whole file (the reference the selection is tested against, and the fallback).
+ */
 export class StatementSelection {
   private readonly statements: Node[];
+  /** The statements cover little of the text (see `markEach`). */
+  private readonly sparse: boolean;
   /** What a walk of everything covers: the root, or the statements of a `WalkScope`. */
   private readonly whole: Node[];
   private readonly depthChecked = new Set<number>();
@@ -106,12 +108,8 @@ export class StatementSelection {
   ) {
     this.whole = scope ? scope.statements : [root];
     this.statements = scope ? scope.statements : everything ? [root] : statementsOf(root);
-    const covered = this.statements.reduce((sum, s) => sum + s.endIndex - s.startIndex, 0);
-    this.sparse = scope !== undefined && covered < text.length / 4;
+    this.sparse = scope !== undefined && scope.statements.reduce((sum, s) => sum + s.endIndex - s.startIndex, 0) < text.length / 4;
   }
-
-  /** The statements cover little of the text (see `markEach`). */
-  private readonly sparse: boolean;
 
   /** Call sites outside the walked statements (never, unless a `WalkScope` says so). */
   get callSitesElsewhere(): boolean {

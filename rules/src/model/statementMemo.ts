@@ -4,36 +4,37 @@
  * In a file full of model calls, every function is relevant (model/relevance.ts) and a
  * keystroke re-extracted every call site: about half a millisecond each, hundreds of
  * milliseconds for a large file. Yet a keystroke changes one statement. The memo keeps the
- * facts of each function and class definition that cannot change the meaning of any other
- * statement, and re-extracts only the statements that changed or that can (imports, client
- * constructions, module-level code).
+ * facts of each function and class definition whose text did not change, and re-extracts only
+ * the changed definitions and the statements that are not definitions (imports, clients,
+ * constants, module-level code, error nodes), then moves the kept facts to where their
+ * statement now is.
  *
- * A definition's facts depend on the rest of the file only through what other statements bind
- * (imports, clients, names bound to constructions or imported calls) and a few file-wide
- * properties of the text. So its facts are kept while:
+ * A definition's facts depend on the rest of the file only through what the file binds
+ * (imports, clients, names bound to other objects or to imported calls, the SDKs in use), the
+ * module constants a request's URL is read from, and a few properties of the whole text (line
+ * breaks, indentation unit, key shapes, whether the file has call sites). After each partial
+ * extraction these are compared with the ones the kept facts were taken under (`contextOf`);
+ * any difference means a whole extraction. For that to hold, a kept definition must bind
+ * nothing file-wide itself: its text holds no import, construction (`X(…)`, `new`, an
+ * instrumenting wrapper, a client factory method), call of an imported function bound to a
+ * name, or name of a chat model a runnable can be derived from (`isolated`).
  *
- * - its own text is the same, at the same place in the sequence of statements;
- * - every statement that is not such a definition has the same text (`context` below);
- * - the file-wide properties are the same (line breaks, indentation unit, key shapes, whether
- *   the file has call sites at all).
- *
- * A definition can bind something for the whole file only through a construction (`X(…)`,
- * `new`), an imported function's call, a runnable derived from a chat model, an import, or a
- * line at column 0; one whose text holds none of these (`isolated`) is kept. A model call
- * outside any function lets output flow through module-level code and class bodies: such a
- * file is extracted whole on every keystroke, as before. `test/statementMemo.test.ts` checks
- * after each of many random edits that the memo's facts equal a fresh extraction.
+ * Model output of a call outside any function flows through module-level code and class
+ * bodies: a class that names such output, or holds a call in its body, is walked. A function's
+ * flows stay inside it. `test/statementMemo.test.ts` checks after each of many random edits
+ * that the memo's facts equal a fresh extraction.
  */
 import type { LanguageId, Span } from "../types";
 import type { CallSite, ClientFact, Extraction, FileFacts } from "./facts";
 import type { Node } from "./syntax";
+import type { WalkScope } from "./relevance";
 import { indentUnit, newlineOf } from "./syntax";
 import { mayHoldKeys } from "./secrets";
 import { CLIENT_WRAPPERS } from "./telemetryCatalogue";
 import { SDKS } from "./catalogue";
 
 /** Extracts the facts of some statements of a file (all of them without a scope); see analyze.ts. */
-export type ScopedExtractor = (statements?: { statements: Node[]; callSitesElsewhere: boolean }) => Extraction;
+export type ScopedExtractor = (scope?: WalkScope) => Extraction;
 
 /** The lists of facts that sit inside one statement each; every other field is file-wide. */
 const LISTS = ["callSites", "jsonParses", "sinks", "uncheckedContents", "loggedContent", "stringLiterals", "instrumentation", "suppressions"] as const;
@@ -83,7 +84,7 @@ interface Statement {
 }
 
 export class StatementMemo {
-  /** What the entries were taken under; entries of another context are dropped. */
+  /** What the entries were taken under (`contextOf`): another context means a whole extraction. */
   private context = "";
   /** Names that make a statement bind file-wide, as found by the last extraction. */
   private names: Extraction["fileWideNames"] = { importedFunctions: [], derivable: [] };
@@ -100,6 +101,8 @@ export class StatementMemo {
    * different things in different places, and entries are kept by place too.
    */
   private positional = false;
+  /** `isolated` for each statement text seen under the current names (most texts stay the same from one keystroke to the next). */
+  private isolatedTexts = new Map<string, boolean>();
 
   /** Drops everything kept (the next extraction is a whole one). */
   clear(): void {
@@ -149,9 +152,6 @@ export class StatementMemo {
     this.remember(extraction.facts, statements, extraction.facts.callSites.length > 0);
     return extraction.facts;
   }
-
-  /** `isolated` for each statement text seen under the current names (most texts stay the same from one keystroke to the next). */
-  private isolatedTexts = new Map<string, boolean>();
 
   private isolated(text: string): boolean {
     let answer = this.isolatedTexts.get(text);
