@@ -6,7 +6,7 @@
 import type { Ecosystem, MethodEntry, SdkEntry } from "./catalogue";
 import { INFERENCE_PATH, MODEL_ENDPOINT, SDKS, sdkForModule, sdksFor } from "./catalogue";
 import type { LanguageId } from "../types";
-import type { CallSite, ClientFact, Extraction, FileFacts, ImportFacts, JsonParseFact, OptionsBag, ResultUse, StringLiteralFact, Suppression } from "./facts";
+import type { CallSite, ClientFact, Extraction, FileFacts, FileWideNames, ImportFacts, JsonParseFact, OptionsBag, ResultUse, StringLiteralFact, Suppression } from "./facts";
 import type { Grammar } from "./grammar";
 import type { ImportTable } from "./imports";
 import { assignmentSides, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, taintedNames, unwrapUp, withoutAwait } from "./flow";
@@ -98,8 +98,8 @@ export function startFacts(
   return {
     facts,
     callNodes,
-    fileWideNames: fileWideNames(hooks, clients),
-    bindings: bindingsOf(hooks.imports, clients, otherObjects, importedCalls, sdks),
+    // Asked only by the statement memo (an open document): not worked out for a scan's files.
+    fileWide: () => ({ names: fileWideNames(hooks, clients), bindings: bindingsOf(hooks.imports, clients, otherObjects, importedCalls, sdks) }),
     relevantNames: relevantNames(hooks.imports, clients, importedCalls, callSites),
     moduleLevelCalls: callSites.some((site) => !site.broken && site.context.functionSpan === null),
     moduleOutputNames: moduleOutputNames(root, callSites, g),
@@ -239,7 +239,7 @@ function factoryOf(outer: Node, boundTo: string | null, g: Grammar): { name: str
  * imported functions, whose result bound to a name is followed (`client = get_client()`), and
  * chat models or factories a runnable can be derived from (`chain = prompt | llm`).
  */
-function fileWideNames(hooks: AdapterHooks, clients: ClientFact[]): Extraction["fileWideNames"] {
+function fileWideNames(hooks: AdapterHooks, clients: ClientFact[]): FileWideNames {
   return {
     importedFunctions: [...hooks.imports.names].filter(([, i]) => isImportedFunction(i, hooks.ecosystem)).map(([local]) => local),
     derivable: clients.filter((c) => c.sdk.limitsOnClient || c.factory).map((c) => c.name),

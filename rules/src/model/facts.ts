@@ -291,10 +291,18 @@ export interface Extraction {
   relevantNames: Set<string>;
   /** A model call outside any function: its output can flow through any module-level statement. */
   moduleLevelCalls: boolean;
-  /** Names through which a statement can bind a name for the whole file (see `fileWideNames` in common.ts). */
-  fileWideNames: { importedFunctions: string[]; derivable: string[] };
+  /**
+   * What a statement elsewhere can depend on: the names through which a statement can bind a
+   * name for the whole file (`fileWideNames` in common.ts), and what the file binds that a call
+   * anywhere in it is resolved against (`bindingsOf`).
+   */
+  fileWide(): { names: FileWideNames; bindings: string };
   /** Module-level names that hold the output of a module-level model call: code in a class body can read them. */
   moduleOutputNames: string[];
-  /** What the file binds that a call anywhere in it is resolved against (`bindingsOf` in common.ts). */
-  bindings: string;
+}
+
+/** Imported functions whose result bound to a name is followed, and chat models or factories a runnable can be derived from. */
+export interface FileWideNames {
+  importedFunctions: string[];
+  derivable: string[];
 }

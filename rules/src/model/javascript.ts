@@ -45,7 +45,7 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
       return parent?.type === "member_expression" && parent.childForFieldName("property")?.text === "catch";
     },
   };
-  const { facts, callNodes, relevantNames, moduleLevelCalls, moduleOutputNames, fileWideNames, bindings } = startFacts(root, text, language, hooks, {
+  const { facts, callNodes, relevantNames, moduleLevelCalls, moduleOutputNames, fileWide } = startFacts(root, text, language, hooks, {
     insertAt: imports.insertAt,
     sanitizerCall: imports.sanitizerCall(),
     hasOpenTelemetry: imports.get("trace")?.module === "@opentelemetry/api",
@@ -88,7 +88,7 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
   facts.instrumentation.sort((a, b) => a.start - b.start);
   linkModelOutput(facts, callNodes, walked, nodes, jsonCandidates, sinkCandidates, g, selection.callSitesElsewhere);
   facts.reexports.push(...reexportsOf(root, imports));
-  return { facts, relevantNames, moduleLevelCalls, moduleOutputNames, fileWideNames, bindings };
+  return { facts, relevantNames, moduleLevelCalls, moduleOutputNames, fileWide };
 }
 
 function readImports(root: Node, text: string): ImportTable {

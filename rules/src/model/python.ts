@@ -35,7 +35,7 @@ export function extractPython(root: Node, text: string, language: LanguageId, se
     resultOf,
     retried: isRetried,
   };
-  const { facts, callNodes, relevantNames, moduleLevelCalls, moduleOutputNames, fileWideNames, bindings } = startFacts(root, text, language, hooks, {
+  const { facts, callNodes, relevantNames, moduleLevelCalls, moduleOutputNames, fileWide } = startFacts(root, text, language, hooks, {
     insertAt: imports.insertAt,
     sanitizerCall: imports.sanitizerCall(),
     hasOpenTelemetry: imports.get("trace")?.module === "opentelemetry",
@@ -67,7 +67,7 @@ export function extractPython(root: Node, text: string, language: LanguageId, se
   for (const [name, imported] of imports.names) {
     if (imported.name !== null && !imported.module.startsWith("instrumented:")) facts.reexports.push({ name, module: imported.module, imported: imported.name });
   }
-  return { facts, relevantNames, moduleLevelCalls, moduleOutputNames, fileWideNames, bindings };
+  return { facts, relevantNames, moduleLevelCalls, moduleOutputNames, fileWide };
 }
 
 function isJsonLoads(callee: string, imports: ImportTable): boolean {

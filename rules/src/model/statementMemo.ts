@@ -25,7 +25,7 @@
  * that the memo's facts equal a fresh extraction.
  */
 import type { LanguageId, Span } from "../types";
-import type { CallSite, ClientFact, Extraction, FileFacts } from "./facts";
+import type { CallSite, ClientFact, Extraction, FileFacts, FileWideNames } from "./facts";
 import type { Node } from "./syntax";
 import type { WalkScope } from "./relevance";
 import { indentUnit, newlineOf } from "./syntax";
@@ -87,7 +87,7 @@ export class StatementMemo {
   /** What the entries were taken under (`contextOf`): another context means a whole extraction. */
   private context = "";
   /** Names that make a statement bind file-wide, as found by the last extraction. */
-  private names: Extraction["fileWideNames"] = { importedFunctions: [], derivable: [] };
+  private names: FileWideNames = { importedFunctions: [], derivable: [] };
   /**
    * Module-level names holding the output of a module-level model call, as found by the last
    * extraction. Code in a class body is in the module's scope and can read them, so a class
@@ -128,10 +128,11 @@ export class StatementMemo {
     const callSitesElsewhere = kept.some((entry) => entry && entry.lists.callSites.length > 0);
     const extraction = extractIn({ statements: walked.map((s) => s.node), callSitesElsewhere });
     const fileHasCallSites = extraction.facts.callSites.length > 0 || callSitesElsewhere;
+    const fileWide = extraction.fileWide();
     const trusted =
-      contextOf(extraction, text, language) === this.context &&
+      contextOf(fileWide.bindings, text, language) === this.context &&
       sameList(extraction.moduleOutputNames, this.moduleOutputNames) &&
-      sameNames(extraction.fileWideNames, this.names) &&
+      sameNames(fileWide.names, this.names) &&
       kept.every((entry) => !entry || entry.fileHadCallSites === fileHasCallSites);
     const facts = trusted ? merge(extraction.facts, statements, kept) : null;
     if (!facts) return this.whole(extractIn(), statements, text, language);
@@ -141,10 +142,11 @@ export class StatementMemo {
 
   /** The whole file's extraction; its definitions' facts kept for the next keystroke. */
   private whole(extraction: Extraction, statements: Statement[], text: string, language: LanguageId): FileFacts {
-    this.context = contextOf(extraction, text, language);
-    if (!sameNames(extraction.fileWideNames, this.names) || !sameList(extraction.moduleOutputNames, this.moduleOutputNames)) {
+    const fileWide = extraction.fileWide();
+    this.context = contextOf(fileWide.bindings, text, language);
+    if (!sameNames(fileWide.names, this.names) || !sameList(extraction.moduleOutputNames, this.moduleOutputNames)) {
       // These decide which statements are kept: classify again.
-      this.names = extraction.fileWideNames;
+      this.names = fileWide.names;
       this.moduleOutputNames = extraction.moduleOutputNames;
       this.isolatedTexts = new Map();
       statements = statements.map((s) => this.statementOf(s.node, text));
@@ -218,9 +220,9 @@ export class StatementMemo {
  * What kept facts depend on beyond their own statement's text: what the file binds, the
  * module constants a request's URL is read from, and properties of the whole text.
  */
-function contextOf(extraction: Extraction, text: string, language: LanguageId): string {
+function contextOf(bindings: string, text: string, language: LanguageId): string {
   const constants = text.match(MODULE_CONSTANT) ?? [];
-  return [language, newlineOf(text), indentUnit(text), String(mayHoldKeys(text)), extraction.bindings, ...constants].join("\u0000");
+  return [language, newlineOf(text), indentUnit(text), String(mayHoldKeys(text)), bindings, ...constants].join("\u0000");
 }
 
 /** A line that sets a module constant to a string (`OPENAI_URL = "https://…"`), read by `moduleConstant` in common.ts. */
@@ -230,7 +232,7 @@ const MODULE_CONSTANT = /(?:^|\n)(?:export\s+)?(?:const\s+|let\s+|var\s+)?[\w$]+
 const GAP = String.raw`(?:[\s\\]|\/\*[\s\S]*?\*\/|\/\/[^\n]*|#[^\n]*)*`;
 
 /** The definition binds nothing another statement could read (see the file comment). */
-function isolated(text: string, names: Extraction["fileWideNames"]): boolean {
+function isolated(text: string, names: FileWideNames): boolean {
   if (BINDS_FILE_WIDE.test(text)) return false;
   // `x = get_client()`, `const x = await getClient<T>()` (comments and line continuations between).
   const called = names.importedFunctions.filter((n) => text.includes(n));
@@ -254,7 +256,7 @@ function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((name, i) => name === b[i]);
 }
 
-function sameNames(a: Extraction["fileWideNames"], b: Extraction["fileWideNames"]): boolean {
+function sameNames(a: FileWideNames, b: FileWideNames): boolean {
   return sameList(a.importedFunctions, b.importedFunctions) && sameList(a.derivable, b.derivable);
 }
 
