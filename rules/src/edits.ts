@@ -56,7 +56,10 @@ export function envLookup(language: LanguageId, variable: string): string {
   return language === "python" ? `os.environ["${variable}"]` : `process.env.${variable}`;
 }
 
+const REQUIRE_CALL = /\brequire\(/;
+const IMPORT_LINE = /^\s*import\s/m;
+
 /** The file already uses `require` and no `import`: new imports must be `require` calls too. */
 export function usesCommonJs(facts: FileFacts): boolean {
-  return facts.language === "javascript" && textMatches(facts.text, /\brequire\(/) && !textMatches(facts.text, /^\s*import\s/m);
+  return facts.language === "javascript" && textMatches(facts.text, REQUIRE_CALL) && !textMatches(facts.text, IMPORT_LINE);
 }

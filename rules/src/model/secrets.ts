@@ -1,4 +1,5 @@
 /** Provider API-key shapes, as data, and how to show a found key without revealing it. */
+import { textMatches } from "./textScan";
 
 interface KeyPattern {
   prefix: string;
@@ -25,8 +26,10 @@ export const KEY_MARKER = /sk-|AIza|hf_|gsk_|xai-|r8_|pplx-/;
 
 /** A provider key's prefix, or an API-key option (whose literal is a key whatever it looks like), appears in the text. */
 export function mayHoldKeys(text: string): boolean {
-  return KEY_MARKER.test(text) || /api_?key|secret_access_key/i.test(text);
+  return textMatches(text, KEY_MARKER) || textMatches(text, KEY_OPTION);
 }
+
+const KEY_OPTION = /api_?key|secret_access_key/i;
 
 /** Words that mark a literal as a placeholder, not a real key. */
 const PLACEHOLDER = /x{4,}|\.\.\.|your|example|placeholder|dummy|fake|redacted|changeme|replace|<|>|\*{3,}|^sk-(test|none|no-key|local)|not[-_ ]?needed|^(none|empty|ollama|lm-studio|lmstudio|test|secret|key|token|api[-_]?key|sk-\w{0,6})$/i;

@@ -4,16 +4,16 @@
  * Each scan of a 5,000-line file costs about as much as the rest of a call site's checks, so
  * the answers are kept for the last text asked about.
  */
-let last: { text: string; answers: Map<string, boolean> } = { text: "", answers: new Map() };
+let last: { text: string; answers: Map<RegExp, boolean> } = { text: "", answers: new Map() };
 
+/** Whether `pattern` matches `text`; kept by the pattern object, so the pattern should be a constant. */
 export function textMatches(text: string, pattern: RegExp): boolean {
   if (text !== last.text) last = { text, answers: new Map() };
-  const key = `${pattern.flags}/${pattern.source}`;
-  let answer = last.answers.get(key);
+  let answer = last.answers.get(pattern);
   if (answer === undefined) {
     pattern.lastIndex = 0;
     answer = pattern.test(text);
-    last.answers.set(key, answer);
+    last.answers.set(pattern, answer);
   }
   return answer;
 }
