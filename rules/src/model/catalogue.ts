@@ -591,6 +591,9 @@ export const AI_SDK_PROVIDER_FACTORIES: Record<string, string> = {
   createGroq: "GROQ_API_KEY",
 };
 
+/** Methods that make clients (`boto3.client(…)`). */
+export const FACTORY_METHODS = new Set(SDKS.flatMap((sdk) => (sdk.factory ? [sdk.factory.method] : [])));
+
 export function sdksFor(ecosystem: Ecosystem): SdkEntry[] {
   return SDKS.filter((sdk) => sdk.ecosystem === ecosystem);
 }

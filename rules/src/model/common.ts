@@ -4,7 +4,7 @@
  * reading suppression comments. Language specifics come in through `AdapterHooks`.
  */
 import type { Ecosystem, MethodEntry, SdkEntry } from "./catalogue";
-import { INFERENCE_PATH, MODEL_ENDPOINT, SDKS, sdkForModule, sdksFor } from "./catalogue";
+import { FACTORY_METHODS, INFERENCE_PATH, MODEL_ENDPOINT, sdkForModule, sdksFor } from "./catalogue";
 import type { LanguageId } from "../types";
 import type { CallSite, ClientFact, Extraction, FileFacts, FileWideNames, ImportFacts, JsonParseFact, OptionsBag, ResultUse, StringLiteralFact, Suppression } from "./facts";
 import type { Grammar } from "./grammar";
@@ -47,9 +47,6 @@ export interface AdapterHooks {
   /** Nodes that are constructions or calls (`new_expression` in JS besides calls). */
   constructionTypes?: string[];
 }
-
-/** Methods that make clients (`boto3.client(…)`), from the catalogue. */
-const FACTORY_METHODS = new Set(SDKS.flatMap((sdk) => (sdk.factory ? [sdk.factory.method] : [])));
 
 /** Resource names inside SDK clients: a receiver chain through one of them is a different API. */
 const SDK_RESOURCES = new Set(["beta", "threads", "runs", "assistants", "vector_stores", "vectorStores", "files", "batches", "fine_tuning", "fineTuning", "audio", "images", "moderations", "models", "uploads", "realtime", "chat", "completions", "messages", "responses", "embeddings", "conversations", "containers", "evals"]);
@@ -256,8 +253,7 @@ function isImportedFunction(imported: { module: string; name: string | null } | 
  * counts), the names bound to other objects or to imported calls, and the SDKs in use.
  */
 function bindingsOf(imports: ImportTable, clients: ClientFact[], otherObjects: Set<string>, importedCalls: Map<string, unknown>, sdks: SdkEntry[]): string {
-  const names = clients.map((c) => c.name);
-  const shared = names.some((name, i) => names.indexOf(name) !== i);
+  const shared = clientNamesShared(clients);
   // A call site holds its client by reference (its options are read at lint time), so only what resolves it counts.
   const client = (c: ClientFact) => [c.name, c.sdk.id, c.factory ?? false, shared ? c.span.start : 0];
   return JSON.stringify([[...imports.names], clients.map(client), [...otherObjects], [...importedCalls], sdks.map((sdk) => sdk.id)]);
@@ -393,7 +389,25 @@ function callsModelEndpoint(call: Node, text: string, g: Grammar, needsPostMetho
 
 /** The string a module-level constant is set to (`OPENAI_URL = "https://…"`). */
 function moduleConstant(name: string, text: string): string | undefined {
-  return new RegExp(`(^|\\n)(?:export\\s+)?(?:const\\s+|let\\s+|var\\s+)?${name}\\s*(?::\\s*\\w+\\s*)?=\\s*[fF]?["'\`]([^"'\`]*)`).exec(text)?.[2];
+  return constantLine(name, "").exec(text)?.[2];
+}
+
+/** A line that sets a constant named by `name` (a pattern) to a string: `OPENAI_URL = "https://…"`. */
+function constantLine(name: string, flags: string): RegExp {
+  return new RegExp(`(^|\\n)(?:export\\s+)?(?:const\\s+|let\\s+|var\\s+)?${name}\\s*(?::\\s*\\w+\\s*)?=\\s*[fF]?["'\`]([^"'\`]*)`, flags);
+}
+
+const ANY_CONSTANT_LINE = constantLine("[\\w$]+", "g");
+
+/** Every line `moduleConstant` could read a constant from: kept facts depend on them (model/statementMemo.ts). */
+export function moduleConstantLines(text: string): string[] {
+  return text.match(ANY_CONSTANT_LINE) ?? [];
+}
+
+/** Two clients share a name: a call then takes the nearest one before it, so places matter. */
+export function clientNamesShared(clients: ClientFact[]): boolean {
+  const names = clients.map((c) => c.name);
+  return names.some((name, i) => names.indexOf(name) !== i);
 }
 
 /**

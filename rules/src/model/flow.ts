@@ -6,7 +6,7 @@ import type { Verdict } from "../types";
 import type { ResultUse } from "./facts";
 import type { Grammar } from "./grammar";
 import { ancestors, type Node, parentOf } from "./syntax";
-import { flowsOf, identifiersNamed } from "./scopeWalks";
+import { flowsOf, identifiersNamed, type Flow } from "./scopeWalks";
 
 export const USAGE_FIELDS = ["usage", "usage_metadata", "totalUsage", "get_final_message", "get_final_completion", "finalMessage"];
 
@@ -183,6 +183,11 @@ export function boundNames(target: Node, g: Grammar): string[] {
   return names;
 }
 
+/** The assignments and loops of `scope` itself (not of functions inside it), walked once per extraction. */
+export function ownFlows(scope: Node, g: Grammar): Flow[] {
+  return flowsOf(scope, g, (node) => enclosingScope(node, g));
+}
+
 /**
  * Names in `scope` that hold model output, each mapped to the call site it came from.
  * Seeds are the names the calls' results were bound to; assignments and loops spread them
@@ -192,7 +197,7 @@ export function boundNames(target: Node, g: Grammar): string[] {
 export function taintedNames(scope: Node, seeds: Map<string, number>, g: Grammar, blocks?: (value: Node) => boolean): Map<string, number> {
   const tainted = new Map(seeds);
   if (tainted.size === 0) return tainted;
-  const flows = flowsOf(scope, g, (node) => enclosingScope(node, g))
+  const flows = ownFlows(scope, g)
     .filter((flow) => !blocks?.(flow.right))
     .map(({ left, right }) => ({ targets: boundNames(left, g), sources: referencedNames(right, g) }));
   for (let changed = true; changed; ) {

@@ -6,8 +6,7 @@
 import type { Span } from "../types";
 import type { OptionsBag } from "./facts";
 import type { Grammar } from "./grammar";
-import { enclosingScope, referencedNames, boundNames, taintedNames } from "./flow";
-import { flowsOf } from "./scopeWalks";
+import { enclosingScope, ownFlows, referencedNames, boundNames, taintedNames } from "./flow";
 import { parentOf, spanOf, type Node } from "./syntax";
 
 /** Request data in handlers: Flask/Django/FastAPI/Starlette, Express, Next.js. */
@@ -108,7 +107,7 @@ function bulkSeeds(scope: Node, g: Grammar): Map<string, number> {
 /** Names assigned (in this function) a value matching `source`, unless it also matches `unless`. */
 function assignedFrom(scope: Node, source: RegExp, g: Grammar, unless?: RegExp): string[] {
   const names: string[] = [];
-  for (const flow of flowsOf(scope, g, (node) => enclosingScope(node, g))) {
+  for (const flow of ownFlows(scope, g)) {
     if (flow.assignment && source.test(flow.rightText) && !unless?.test(flow.rightText)) names.push(...boundNames(flow.left, g));
   }
   return names;

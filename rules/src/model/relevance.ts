@@ -30,13 +30,13 @@ import { CLIENT_WRAPPERS, INSTRUMENTATION_CALLS, INSTRUMENTATION_CLASSES, INSTRU
 import { KEY_MARKER } from "./secrets";
 import { FileSkipped, treeOverBudget } from "../parse/budget";
 import type { Node } from "./syntax";
+import { escapeRegExp } from "./textScan";
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const identifiers = (texts: string[]) => [...new Set(texts.flatMap((t) => t.match(/[A-Za-z_$][\w$]*/g) ?? []))];
 
 /** `a.b.c` with any spacing and optional chaining between the names. */
 const methodChains = [...new Set(SDKS.flatMap((sdk) => sdk.methods.map((m) => m.path)).filter((p) => p.includes(".")))].map((path) =>
-  path.split(".").map(escape).join("\\s*\\??\\.\\s*"),
+  path.split(".").map(escapeRegExp).join("\\s*\\??\\.\\s*"),
 );
 
 const RELEVANT_WORDS = [
@@ -69,7 +69,7 @@ const MOSTLY = 0.5;
 
 /** A scan (`g`) for any of `words` as a whole name. */
 function wordsPattern(words: Iterable<string>): RegExp | null {
-  const alternatives = [...words].filter((w) => /^[A-Za-z_$][\w$]*$/.test(w)).map(escape);
+  const alternatives = [...words].filter((w) => /^[A-Za-z_$][\w$]*$/.test(w)).map(escapeRegExp);
   return alternatives.length > 0 ? new RegExp(`(?<![\\w$])(?:${alternatives.join("|")})(?![\\w$])`, "g") : null;
 }
 

@@ -9,6 +9,7 @@
  */
 import type { Grammar } from "./grammar";
 import type { Node } from "./syntax";
+import { escapeRegExp } from "./textScan";
 
 /** An assignment or loop whose own scope is the walked one: `targets = value` or `for targets in value`. */
 export interface Flow {
@@ -103,7 +104,7 @@ function outsideFunctions(statement: Node, g: Grammar): Node[] {
 export function identifiersNamed(scope: Node, name: string, after: number, g: Grammar): Node[] {
   const found: Node[] = [];
   const text = scope.text;
-  const word = new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
+  const word = new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`, "g");
   word.lastIndex = Math.max(0, after - scope.startIndex);
   for (let match = word.exec(text); match; match = word.exec(text)) {
     const start = scope.startIndex + match.index;

@@ -31,7 +31,9 @@ import type { WalkScope } from "./relevance";
 import { indentUnit, newlineOf } from "./syntax";
 import { mayHoldKeys } from "./secrets";
 import { CLIENT_WRAPPERS } from "./telemetryCatalogue";
-import { SDKS } from "./catalogue";
+import { FACTORY_METHODS } from "./catalogue";
+import { clientNamesShared, moduleConstantLines } from "./common";
+import { escapeRegExp } from "./textScan";
 
 /** Extracts the facts of some statements of a file (all of them without a scope); see analyze.ts. */
 export type ScopedExtractor = (scope?: WalkScope) => Extraction;
@@ -46,8 +48,6 @@ const CLASSES = new Set(["class_definition", "class_declaration", "abstract_clas
 const EXPORTED_FUNCTION = /^export\s+(?:default\s+)?(?:async\s+)?function\b/;
 const EXPORTED_CLASS = /^export\s+(?:default\s+)?(?:abstract\s+)?class\b/;
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const FACTORY_METHODS = [...new Set(SDKS.flatMap((sdk) => (sdk.factory ? [sdk.factory.method] : [])))];
 
 /**
  * Text through which a definition could bind a name for the whole file: imports and loaders;
@@ -57,7 +57,7 @@ const FACTORY_METHODS = [...new Set(SDKS.flatMap((sdk) => (sdk.factory ? [sdk.fa
 const BINDS_FILE_WIDE = new RegExp(
   [
     "(?<![\\w$])(?:import|require|new)(?![\\w$])",
-    `(?<![\\w$])(?:[A-Z][\\w$]*|${[...CLIENT_WRAPPERS, ...FACTORY_METHODS].map(escape).join("|")})\\s*(?:<[^<>()]*>\\s*)?\\(`,
+    `(?<![\\w$])(?:[A-Z][\\w$]*|${[...CLIENT_WRAPPERS, ...FACTORY_METHODS].map(escapeRegExp).join("|")})\\s*(?:<[^<>()]*>\\s*)?\\(`,
   ].join("|"),
 );
 
@@ -184,8 +184,7 @@ export class StatementMemo {
    */
   private remember(facts: FileFacts, statements: Statement[], fileHasCallSites: boolean, kept: (Entry | undefined)[] = []): void {
     const entries = new Map<string, Entry>();
-    const names = facts.clients.map((c) => c.name);
-    this.positional = names.some((name, i) => names.indexOf(name) !== i);
+    this.positional = clientNamesShared(facts.clients);
     const walked = statements.filter((_, i) => !kept[i]);
     const parts = splitAmong(facts, walked);
     // Facts outside the statements walked belong to the kept ones; in a whole extraction, a fact
@@ -221,12 +220,8 @@ export class StatementMemo {
  * module constants a request's URL is read from, and properties of the whole text.
  */
 function contextOf(bindings: string, text: string, language: LanguageId): string {
-  const constants = text.match(MODULE_CONSTANT) ?? [];
-  return [language, newlineOf(text), indentUnit(text), String(mayHoldKeys(text)), bindings, ...constants].join("\u0000");
+  return [language, newlineOf(text), indentUnit(text), String(mayHoldKeys(text)), bindings, ...moduleConstantLines(text)].join("\u0000");
 }
-
-/** A line that sets a module constant to a string (`OPENAI_URL = "https://…"`), read by `moduleConstant` in common.ts. */
-const MODULE_CONSTANT = /(?:^|\n)(?:export\s+)?(?:const\s+|let\s+|var\s+)?[\w$]+\s*(?::\s*\w+\s*)?=\s*[fF]?["'`][^"'`]*/g;
 
 /** Space, line continuations and comments between two tokens. */
 const GAP = String.raw`(?:[\s\\]|\/\*[\s\S]*?\*\/|\/\/[^\n]*|#[^\n]*)*`;
@@ -236,7 +231,7 @@ function isolated(text: string, names: FileWideNames): boolean {
   if (BINDS_FILE_WIDE.test(text)) return false;
   // `x = get_client()`, `const x = await getClient<T>()` (comments and line continuations between).
   const called = names.importedFunctions.filter((n) => text.includes(n));
-  if (called.length > 0 && new RegExp(`=${GAP}(?:await${GAP})?(?:${called.map(escape).join("|")})${GAP}(?:<[^<>()]*>${GAP})?\\(`).test(text)) return false;
+  if (called.length > 0 && new RegExp(`=${GAP}(?:await${GAP})?(?:${called.map(escapeRegExp).join("|")})${GAP}(?:<[^<>()]*>${GAP})?\\(`).test(text)) return false;
   return !mentions(text, names.derivable);
 }
 
@@ -249,7 +244,7 @@ function definitionKind(node: Node, text: string): "function" | "class" | null {
 }
 
 function mentions(text: string, names: string[]): boolean {
-  return names.some((n) => text.includes(n) && new RegExp(`(?<![\\w$])${escape(n)}(?![\\w$])`).test(text));
+  return names.some((n) => text.includes(n) && new RegExp(`(?<![\\w$])${escapeRegExp(n)}(?![\\w$])`).test(text));
 }
 
 function sameList(a: string[], b: string[]): boolean {

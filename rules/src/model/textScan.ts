@@ -17,3 +17,8 @@ export function textMatches(text: string, pattern: RegExp): boolean {
   }
   return answer;
 }
+
+/** `text` as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
