@@ -27,6 +27,8 @@ export interface CheckArgs {
   gitignore: boolean;
   /** The result cache's folder (`--cache`, `--cache-location`), relative to the working folder; null: no cache. */
   cache: string | null;
+  /** How the cache knows a file unchanged: `metadata` trusts an unchanged `stat` (default), `content` only the text's hash. */
+  cacheStrategy: "metadata" | "content";
 }
 
 export type Args =
@@ -59,6 +61,8 @@ Options for check:
   --no-gitignore             also check what .gitignore files ignore
   --cache                    keep each file's analysis for the next run (in .ai-readiness-cache)
   --cache-location PATH      keep it in this folder instead (implies --cache)
+  --cache-strategy metadata|content   how a cached file is known unchanged: by its size
+                             and times, else its text (default), or by its text alone
   --exit-zero                exit 0 even when there are findings
   -h, --help                 show this help
   -v, --version              show the version
@@ -67,8 +71,9 @@ Exit codes: 0 no findings (or none at --fail-on), 1 findings, 2 usage error, bro
 config file or internal error.
 Colors only on a terminal; NO_COLOR turns them off, FORCE_COLOR=1 on (0 off).
 Folders are walked without what .gitignore ignores; a file named as a path is always checked.
-With --cache, a file unchanged since a run of the same version is not parsed again; files
-holding a key-shaped string are never cached.
+With --cache, a file unchanged since a run of the same version is not parsed again, and a
+file without model code whose size and times did not change is not read; files holding a
+key-shaped string are never cached.
 `;
 
 /** The result cache's folder when `--cache` names none, in the working folder (as ESLint's `.eslintcache`). */
@@ -123,6 +128,7 @@ function parseCheck(rest: string[]): CheckArgs {
     config: null,
     gitignore: true,
     cache: null,
+    cacheStrategy: "metadata",
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -184,6 +190,12 @@ function parseCheck(rest: string[]): CheckArgs {
       case "--cache-location":
         args.cache = value();
         break;
+      case "--cache-strategy": {
+        const strategy = value();
+        if (strategy !== "metadata" && strategy !== "content") throw new UsageError(`--cache-strategy takes metadata or content, not \`${strategy}\``);
+        args.cacheStrategy = strategy;
+        break;
+      }
       default:
         if (arg.startsWith("-")) throw new UsageError(`unknown option \`${arg}\``);
         args.paths.push(arg);

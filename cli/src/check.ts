@@ -24,8 +24,9 @@ import { coversPath, EMPTY_PROJECT_CONFIG, type ConfigProblem } from "../../rule
 import { mergeConfig } from "../../rules/src/config/lintConfig";
 import { ConfigLocator, configAt, type LocatedConfig } from "../../rules/src/project/configLocator";
 import { UsageError, type CheckArgs } from "./args";
-import type { CacheSettings, ResultCache } from "./resultCache";
-import { UNPARSED, analyseCached, analyseSource, preferQuickStart, scanFiles, type ScannedFile } from "./scanFile";
+import type { MetadataIndex } from "./metadataIndex";
+import type { CacheSettings, CacheStrategy, ResultCache } from "./resultCache";
+import { UNPARSED, analyseCached, analyseSource, preferQuickStart, scanFiles, type Scanned } from "./scanFile";
 import { scanInWorkers, scanThreads, type PoolResult } from "./scanPool";
 import { ReportStream } from "./reportStream";
 import { workspaceProject } from "./workspaceClients";
@@ -34,7 +35,9 @@ import { workspaceProject } from "./workspaceClients";
 interface RunCache {
   settings: CacheSettings;
   lane: ResultCache;
-  /** Deletes stale entries. */
+  /** With `--cache-strategy metadata`: what `stat` tells of the files (metadataIndex.ts). */
+  index?: MetadataIndex;
+  /** Writes the index, deletes stale entries. */
   finish(): void;
 }
 
@@ -77,16 +80,20 @@ export async function checkInto(writer: ReportWriter, args: CheckArgs, cwd: stri
   const configs = await configsFor(args, cwd);
   const out = new ReportStream(writer, args.quiet);
   const warnings: string[] = [];
-  const cache = args.cache === null ? undefined : await resultCacheAt(resolve(cwd, args.cache), locate, warnings);
+  const cache = args.cache === null ? undefined : await resultCacheAt(resolve(cwd, args.cache), args.cacheStrategy, locate, warnings);
   const scanned = args.stdinFilename ? await fromStdin(args.stdinFilename, cwd, readStdin, configs, locate, cache) : await fromPaths(args.paths, cwd, configs, args.gitignore, locate, !args.fix, out, onProgress, cache);
   if ("written" in scanned) await out.end(scanned.written.skipped, scanned.written.linted, performance.now() - started);
   else {
     const { root, sources, skipped } = scanned;
     const project = projectFromFiles(sources, await aiSdkMajorNear(root));
-    const projectFor = await workspaceProject(root, sources, project);
+    const projectFor = await workspaceProject(root, sources, project, scanned.unread);
     if (args.fix && !args.stdinFilename) skipped.push(...(await applyFixes(sources, projectFor, args.unsafeFixes, (path) => resolve(root, path), locate)));
     await out.begin(root);
-    for (const { path, facts, config } of sources) await out.file(reportPart(path, lintFacts(facts, config, projectFor(path, facts))));
+    for (const { path, facts, config } of sources) {
+      // Known to add nothing to the report (metadataIndex.ts): its lint would find nothing in no text.
+      if (scanned.unread.has(path)) continue;
+      await out.file(reportPart(path, lintFacts(facts, config, projectFor(path, facts))));
+    }
     await out.end(skipped, sources.length, performance.now() - started);
   }
   cache?.finish();
@@ -94,15 +101,25 @@ export async function checkInto(writer: ReportWriter, args: CheckArgs, cwd: stri
 }
 
 /** The result cache of this run (`--cache`), or none, with a warning, when it cannot be had. */
-async function resultCacheAt(location: string, locate: WasmLocator | undefined, warnings: string[]): Promise<RunCache | undefined> {
+async function resultCacheAt(location: string, strategy: CacheStrategy, locate: WasmLocator | undefined, warnings: string[]): Promise<RunCache | undefined> {
   // Loaded only here: its hashing (`node:crypto`) would cost every other run's start-up.
   const { ResultCache, openResultCache, pruneResultCache } = await import("./resultCache.js");
-  const opened = openResultCache(location, locate);
+  const opened = openResultCache(location, locate, strategy);
   if ("warning" in opened) {
     warnings.push(opened.warning);
     return undefined;
   }
-  return { settings: opened.settings, lane: new ResultCache(opened.settings), finish: () => pruneResultCache(opened.settings) };
+  const { settings } = opened;
+  const index = strategy === "metadata" ? (await import("./metadataIndex.js")).MetadataIndex.load(location, settings.entries, settings.stamp) : undefined;
+  return {
+    settings,
+    lane: new ResultCache(settings),
+    index,
+    finish: () => {
+      index?.save();
+      pruneResultCache(settings);
+    },
+  };
 }
 
 /**
@@ -160,7 +177,7 @@ function overridesFrom(args: CheckArgs): Partial<LintConfig> {
 }
 
 /** When `threads` may be used (not fixing), a large scan is split across them, which write its report to `out`. */
-async function fromPaths(paths: string[], cwd: string, configs: Configs, gitignore: boolean, locate: WasmLocator | undefined, threads: boolean, out: ReportStream, onProgress?: (done: number, total: number) => void, cache?: RunCache): Promise<{ written: PoolResult } | { root: string; sources: Source[]; skipped: { path: string; reason: string }[] }> {
+async function fromPaths(paths: string[], cwd: string, configs: Configs, gitignore: boolean, locate: WasmLocator | undefined, threads: boolean, out: ReportStream, onProgress?: (done: number, total: number) => void, cache?: RunCache): Promise<{ written: PoolResult } | { root: string; sources: Source[]; skipped: { path: string; reason: string }[]; unread: Set<string> }> {
   const absolute = paths.map((p) => resolve(cwd, p));
   for (const path of absolute) {
     if (!(await fs.stat(path).catch(() => null))) throw new UsageError(`no such file or folder: ${path}`);
@@ -175,26 +192,32 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs, gitigno
   for (const [index, file] of files.entries()) found.push({ index, absolute: file.path, path: toReportPath(file.path), language: file.language, config: await configs.forFile(file.path, root) });
   // A file named on the command line is reported as skipped; one found by the walk is simply not checked.
   const excluded = found.filter((f) => !f.config && absolute.includes(f.absolute)).map((f) => ({ index: f.index, path: f.path, reason: "excluded by ai-readiness.json" }));
-  const toScan = found.filter((f): f is typeof f & { config: LintConfig } => f.config !== null);
+  const index = cache?.index;
+  index?.covers(absolute);
+  const toScan = found.filter((f): f is typeof f & { config: LintConfig } => f.config !== null).map((f) => (index ? { ...f, known: index.known(f.absolute) } : f));
   const count = threads && locate ? scanThreads(toScan.length) : 1;
   if (count > 1 && locate) {
-    const written = await scanInWorkers({ root, files: toScan, skippedFirst: [...skipped], excluded, locate, threads: count, aiSdkMajor: await aiSdkMajorNear(root), cache: cache?.settings, onProgress: (done) => onProgress?.(done, files.length) }, out);
+    const written = await scanInWorkers({ root, files: toScan, skippedFirst: [...skipped], excluded, locate, threads: count, aiSdkMajor: await aiSdkMajorNear(root), cache: cache?.settings, keep: index && ((path, record) => index.keep(path, record)), onProgress: (done) => onProgress?.(done, files.length) }, out);
     if (written) return { written };
   }
   preferQuickStart(toScan.length);
   const scanned = scanFiles(toScan, locate, cache?.lane);
+  // Files whose facts came from the index without their text (workspaceClients.ts reads one if an import goes through it).
+  const unread = new Set<string>();
   for (const file of found) {
     onProgress?.(file.index, files.length);
     if (!file.config) {
       if (absolute.includes(file.absolute)) skipped.push({ path: file.path, reason: "excluded by ai-readiness.json" });
       continue;
     }
-    const analysed = (await scanned.next()).value as ScannedFile;
+    const analysed = (await scanned.next()).value as Scanned;
+    if (analysed.record) index?.keep(file.absolute, analysed.record);
+    if (analysed.unread) unread.add(file.path);
     if ("facts" in analysed) sources.push({ path: file.path, facts: analysed.facts, config: file.config });
     else skipped.push({ path: file.path, reason: analysed.skipped });
     if ("facts" in analysed && analysed.facts.unparsed) skipped.push({ path: file.path, reason: UNPARSED });
   }
-  return { root, sources, skipped };
+  return { root, sources, skipped, unread };
 }
 
 async function fromStdin(filename: string, cwd: string, readStdin: () => Promise<string>, configs: Configs, locate: WasmLocator | undefined, cache: RunCache | undefined) {
@@ -209,6 +232,7 @@ async function fromStdin(filename: string, cwd: string, readStdin: () => Promise
     root: cwd,
     sources: "facts" in analysed && config ? [{ path, facts: analysed.facts, config }] : [],
     skipped: "facts" in analysed ? [] : [{ path, reason: analysed.skipped }],
+    unread: new Set<string>(),
   };
 }
 

@@ -26,7 +26,7 @@
  * and a pre-commit hook's run over two files leaves the others in place.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from "node:fs";
 import { join } from "node:path";
 import type { FileFacts, WasmLocator } from "../../rules/src/index";
 import { KEY_PATTERNS } from "../../rules/src/model/secrets";
@@ -39,10 +39,18 @@ export interface CacheSettings {
   /** The folder holding the entries (`<location>/facts`). */
   entries: string;
   stamp: string;
+  /**
+   * With `--cache-strategy metadata`: a file whose modification and change times are both
+   * before this (ms since the epoch) may be known again by its `stat` (metadataIndex.ts).
+   */
+  trustBefore?: number;
 }
 
-/** What a lane found for a file that passed the prefilter: its answer, or the key to store one under. */
-export type Lookup = { hit: ScannedFile } | { key: string };
+/** How a run knows a file is unchanged: by `stat` first (`metadata`), or only by its text's hash (`content`). */
+export type CacheStrategy = "metadata" | "content";
+
+/** What a lane found for a file that passed the prefilter: its answer, or none; and the key its answer is kept under. */
+export type Lookup = { hit: ScannedFile; key: string } | { key: string };
 
 const HOUR = 60 * 60 * 1000;
 /** An entry's mark is renewed when it is older than this: a run on an unchanged workspace writes nothing. */
@@ -51,7 +59,8 @@ const MARK_AFTER = HOUR;
 const KEEP = 24 * HOUR;
 /** The folder is gone through for stale entries at most this often. */
 const PRUNE_EVERY = HOUR;
-const ENTRY_NAME = /^[0-9a-f]{64}\.json(\.\d+\.[0-9a-f]+\.tmp)?$/;
+/** Entries, and the temporary files of entries and of the metadata index (the index itself is kept). */
+const ENTRY_NAME = /^(?:[0-9a-f]{64}\.json(\.\d+\.[0-9a-f]+\.tmp)?|index\.json\.\d+\.[0-9a-f]+\.tmp)$/;
 const PRUNED_MARK = "pruned";
 /** A provider key anywhere in what would be written: the key patterns, at the start of a word rather than of the string. */
 const KEY_SHAPED = new RegExp(`(?<![\\w-])(?:${KEY_PATTERNS.map((k) => k.pattern.source.replace(/^\^/, "").replace(/\$$/, "")).join("|")})`);
@@ -62,8 +71,9 @@ const TIME_SKIP = /^took longer than /;
  * The cache at `location` for this run, its folder made if missing; or a warning, and the
  * run goes on without it, when it cannot be written or its engine cannot be named.
  */
-export function openResultCache(location: string, locate: WasmLocator | undefined): { settings: CacheSettings } | { warning: string } {
+export function openResultCache(location: string, locate: WasmLocator | undefined, strategy: CacheStrategy = "content"): { settings: CacheSettings } | { warning: string } {
   const entries = join(location, "facts");
+  let now: number;
   try {
     const created = mkdirSync(location, { recursive: true });
     // Only in a folder of our own making: `--cache-location .` must not hide the project from git.
@@ -75,12 +85,16 @@ export function openResultCache(location: string, locate: WasmLocator | undefine
     // Writable is what matters (a read-only checkout, a full disk): tried once here, not per file.
     const probe = temporaryName(join(entries, "0".repeat(64) + ".json"));
     writeFileSync(probe, "");
+    // The file system's clock, where it stamps files: the racy rule's "now" (metadataIndex.ts).
+    now = Math.min(statSync(probe).mtimeMs, Date.now());
     rmSync(probe);
   } catch (error) {
     return { warning: `warning: the cache at \`${location}\` cannot be written (${describe(error)}): checking without it` };
   }
   try {
-    return { settings: { entries, stamp: engineStamp(locate) } };
+    const settings: CacheSettings = { entries, stamp: engineStamp(locate) };
+    if (strategy === "metadata") settings.trustBefore = now - RACY_MARGIN_MS;
+    return { settings };
   } catch (error) {
     return { warning: `warning: the cache cannot be used, the engine's files are unreadable (${describe(error)}): checking without it` };
   }
@@ -97,8 +111,28 @@ export class ResultCache {
    */
   lookup(text: string, language: FileFacts["language"]): Lookup {
     const key = createHash("sha256").update(`${this.settings.stamp}\0${language}\0`).update(text).digest("hex");
+    return this.lookupKey(key, text, language);
+  }
+
+  /** Looks up the entry of a key known already (from the metadata index): no hashing. */
+  lookupKey(key: string, text: string, language: FileFacts["language"]): Lookup {
     const hit = this.read(key, text, language);
-    return hit ? { hit } : { key };
+    return hit ? { hit, key } : { key };
+  }
+
+  /**
+   * The file's stamp for the metadata index, or null when the index is off or when the stamp
+   * cannot be trusted: changed too recently for a later change to be sure to change it.
+   */
+  trustedStamp(stat: BigIntStats): string | null {
+    if (this.settings.trustBefore === undefined) return null;
+    const before = BigInt(Math.floor(this.settings.trustBefore)) * 1_000_000n;
+    return stat.mtimeNs < before && stat.ctimeNs < before ? stampOf(stat) : null;
+  }
+
+  /** Whether the metadata index is used (`--cache-strategy metadata`). */
+  get usesMetadata(): boolean {
+    return this.settings.trustBefore !== undefined;
   }
 
   /** Keeps `scanned` under `key` when it may be kept. */
@@ -202,13 +236,34 @@ export function pruneResultCache(settings: CacheSettings, now = Date.now()): num
   return deleted;
 }
 
+/**
+ * What `stat` says of a file that changes when its text does, for the metadata index: size,
+ * modification and change times in nanoseconds, and inode (a file replaced by a rename, as
+ * editors save, is another inode). Git's index compares the same. The change time cannot be
+ * set back: a text edited and its modification time put back (`touch -d`, `utimes`) still
+ * differs.
+ */
+export function stampOf(stat: BigIntStats): string {
+  return `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
+}
+
+/**
+ * How far before the file system's "now" at the run's start a file's times must be for its
+ * stamp to be kept. Within the same tick of the file system's clock (1 s on HFS+, 2 s for
+ * FAT's modification time, a few ms elsewhere), a file changed again right after it was read
+ * could keep its stamp: Git calls such an entry "racily clean" and checks its content. Here it
+ * is simply not recorded, and is read next run. The margin also covers a cache folder on
+ * another file system than the sources (a clock a little apart).
+ */
+export const RACY_MARGIN_MS = 2000;
+
 /** Unique to this write: scan threads share the process id, and two files with the same text share a key. */
-function temporaryName(path: string): string {
+export function temporaryName(path: string): string {
   return `${path}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
 }
 
 /** Written whole under a temporary name, then renamed over `path`: a reader sees the old file or the new, never part of one. */
-function writeWhole(path: string, text: string): void {
+export function writeWhole(path: string, text: string): void {
   const temporary = temporaryName(path);
   try {
     writeFileSync(temporary, text);
@@ -227,6 +282,6 @@ function closeQuietly(fd: number): void {
   }
 }
 
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
 }

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import type { MessagePort, Worker } from "node:worker_threads";
 import { GRAMMAR_FILES, RUNTIME_WASM, emptyFacts, projectFromFiles, type FileFacts, type WasmLocator } from "../../rules/src/index";
 import type { ReportStream } from "./reportStream";
+import type { IndexRecord } from "./metadataIndex";
 import type { CacheSettings } from "./resultCache";
 import { UNPARSED } from "./scanFile";
 import type { AnalysedFile, FileToScan, FromWorker, LintedPart, ToWorker, WorkerData } from "./scanProtocol";
@@ -59,6 +60,8 @@ export interface PoolScan {
   threads: number;
   /** The result cache (`--cache`), used by every lane. */
   cache?: CacheSettings;
+  /** Hears what the metadata index should keep of a file (by its absolute path). */
+  keep?: (absolute: string, record: IndexRecord) => void;
   /** Hears how many files are analysed so far. */
   onProgress?: (done: number) => void;
 }
@@ -126,6 +129,7 @@ function fold(scan: PoolScan, analysed: Map<number, AnalysedFile>) {
     else {
       // `projectFromFiles` reads `instrumentation` only: when it reads more, ProjectPart must carry it.
       sources.push({ path: file.path, facts: { ...emptyFacts("", result.project.language), instrumentation: result.project.instrumentation } });
+      if (result.record) scan.keep?.(file.absolute, result.record);
       if (result.project.unparsed) skipped.push({ index: file.index, path: file.path, reason: UNPARSED });
     }
   }

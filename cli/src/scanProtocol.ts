@@ -2,8 +2,8 @@
 import type { FileFacts, LintConfig, ProjectFacts } from "../../rules/src/index";
 import type { JsonPartText, ReportPart } from "../../rules/src/report/json";
 import type { PartTally } from "./reportStream";
+import type { IndexRecord } from "./metadataIndex";
 import type { CacheSettings } from "./resultCache";
-
 
 export interface WorkerData {
   /** Where each `.wasm` file is, by file name (a locator function cannot cross threads). */
@@ -21,6 +21,8 @@ export interface FileToScan {
   language: FileFacts["language"];
   /** Each file has its own: the nearest `ai-readiness.json` applies. */
   config: LintConfig;
+  /** What the metadata index knows of it (`--cache-strategy metadata`). */
+  known?: IndexRecord;
 }
 
 /**
@@ -45,7 +47,8 @@ export interface ProjectPart {
   importsClients: boolean;
 }
 
-export type AnalysedFile = { index: number; project: ProjectPart } | { index: number; skipped: string };
+/** `record`: what the metadata index should keep of the file. */
+export type AnalysedFile = { index: number; project: ProjectPart; record?: IndexRecord } | { index: number; skipped: string };
 
 /**
  * A file's part of the report (only files with findings or call sites have one), as shown

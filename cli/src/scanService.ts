@@ -10,7 +10,7 @@ import { lintFacts, type FileFacts, type LintConfig, type WasmLocator } from "..
 import { jsonPartText, reportPart } from "../../rules/src/report/json";
 import { shownPart, tallyOf } from "./reportStream";
 import type { CacheSettings } from "./resultCache";
-import { scanFiles, type ScannedFile } from "./scanFile";
+import { scanFiles, type Scanned } from "./scanFile";
 import type { AnalysedFile, FromWorker, LintedPart, ToWorker } from "./scanProtocol";
 
 /** The lane's end of its channel to the pool: a worker's `parentPort`, or a `MessagePort`. */
@@ -30,13 +30,14 @@ export function serveScans(port: ScanPort, locate: WasmLocator, cacheSettings?: 
     const cache = await cacheLoading;
     const scannedFiles = scanFiles(files, locate, cache);
     for (const file of files) {
-      const scanned = (await scannedFiles.next()).value as ScannedFile;
+      const scanned = (await scannedFiles.next()).value as Scanned;
       if ("skipped" in scanned) results.push({ index: file.index, skipped: scanned.skipped });
       else {
-        kept.set(file.index, { path: file.path, facts: scanned.facts, config: file.config });
+        // A file known to add nothing to the report (metadataIndex.ts) is not linted: it holds no text to lint.
+        if (!scanned.unread) kept.set(file.index, { path: file.path, facts: scanned.facts, config: file.config });
         const { language, instrumentation, unparsed, callSites } = scanned.facts;
         const importsClients = callSites.some((c) => c.clientResolution === "imported");
-        results.push({ index: file.index, project: { language, instrumentation, unparsed: unparsed === true, importsClients } });
+        results.push({ index: file.index, project: { language, instrumentation, unparsed: unparsed === true, importsClients }, ...(scanned.record && { record: scanned.record }) });
       }
     }
     port.postMessage({ type: "analysed", results });
@@ -47,7 +48,7 @@ export function serveScans(port: ScanPort, locate: WasmLocator, cacheSettings?: 
     const parts: LintedPart[] = [];
     for (const index of indexes) {
       const file = kept.get(index);
-      // Skipped files were never kept.
+      // Skipped files, and those the metadata index knew to add nothing, were never kept.
       if (!file) continue;
       kept.delete(index);
       const part = shownPart(reportPart(file.path, lintFacts(file.facts, file.config, project)), quiet);
