@@ -35,7 +35,7 @@ const timeless = (stdout: string) => stdout.replace(/"ms": [0-9.]+/, '"ms": 0');
 
 let n = 0;
 const freshLocation = () => join(temp, `cache-${n++}`);
-const entriesIn = (location: string) => readdirSync(join(location, "facts")).filter((name) => name.endsWith(".json"));
+const entriesIn = (location: string) => readdirSync(join(location, "facts")).filter((name) => /^[0-9a-f]{64}\.json$/.test(name));
 
 const KEY = "sk-proj-Zq81LmT4vWx92NbC7kRdY3sPj6HgF0aE";
 const CALL = 'from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef answer(question):\n    reply = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": question}])\n    return reply.choices[0].message.content\n';
@@ -210,7 +210,7 @@ describe("check --cache", () => {
         }),
     );
     for (const stdout of await Promise.all(runs)) assert.equal(timeless(stdout), without);
-    assert.deepEqual(readdirSync(join(location, "facts")).filter((name) => !/^[0-9a-f]{64}\.json$|^pruned$/.test(name)), [], "no temporary file left");
+    assert.deepEqual(readdirSync(join(location, "facts")).filter((name) => !/^[0-9a-f]{64}\.json$|^pruned$|^index\.json$/.test(name)), [], "no temporary file left");
     assert.equal(timeless(run([workspace, "--format", "json", "--cache-location", location]).stdout), without);
   });
 

@@ -23,6 +23,7 @@ import { isTestPath } from "../../rules/src/project/testFiles";
 import { coversPath, EMPTY_PROJECT_CONFIG, type ConfigProblem } from "../../rules/src/config/configFile";
 import { mergeConfig } from "../../rules/src/config/lintConfig";
 import { ConfigLocator, configAt, type LocatedConfig } from "../../rules/src/project/configLocator";
+import { initParsers } from "../../rules/src/parse/parser";
 import { UsageError, type CheckArgs } from "./args";
 import type { MetadataIndex } from "./metadataIndex";
 import type { CacheSettings, CacheStrategy, ResultCache } from "./resultCache";
@@ -86,7 +87,7 @@ export async function checkInto(writer: ReportWriter, args: CheckArgs, cwd: stri
   else {
     const { root, sources, skipped } = scanned;
     const project = projectFromFiles(sources, await aiSdkMajorNear(root));
-    const projectFor = await workspaceProject(root, sources, project, scanned.unread);
+    const projectFor = await workspaceProject(root, sources, project, scanned.unread, locate && ((languages) => initParsers(locate, languages)));
     if (args.fix && !args.stdinFilename) skipped.push(...(await applyFixes(sources, projectFor, args.unsafeFixes, (path) => resolve(root, path), locate)));
     await out.begin(root);
     for (const { path, facts, config } of sources) {
