@@ -5,7 +5,8 @@
  * - floors: reading every file, and tree-sitter parsing every file with no analysis (one thread);
  * - the CLI on 1 thread and on 2 (`AI_READINESS_WORKERS`), whose reports must be identical;
  * - the same with a warm result cache (`--cache-location`, filled by an untimed run first): the
- *   second run on an unchanged workspace, whose report must be the uncached one;
+ *   second run on an unchanged workspace, whose report must be the uncached one; by the
+ *   metadata index (the default) and by the text's hash alone (`--cache-strategy content`);
  * - peers on the same files: oxlint on the TypeScript, ESLint (one custom rule visiting
  *   `CallExpression`) on the TypeScript compiled to JavaScript (ESLint's own parser reads no
  *   types), Ruff's WebAssembly build on the Python;
@@ -194,10 +195,10 @@ function cli(name: string, dir: string, files: number, bytes: number, threads: n
 }
 
 /** The CLI with its result cache, filled by one untimed run before the rounds: every timed run is a warm one. */
-function warmCache(name: string, dir: string, files: number, bytes: number, threads: number, keepOutput: string): Case {
+function warmCache(name: string, dir: string, files: number, bytes: number, threads: number, keepOutput: string, strategy: "metadata" | "content" = "metadata"): Case {
   const location = join(scratch, `result-cache-${slug(name)}`);
   const c = cli(name, dir, files, bytes, threads, keepOutput);
-  c.args.push("--cache-location", location);
+  c.args.push("--cache-location", location, "--cache-strategy", strategy);
   return {
     ...c,
     prepare: () => {
@@ -215,6 +216,8 @@ function workspaceCases(label: string, dir: string, ws: GeneratedWorkspace): { m
     cli(`${label}: CLI, 2 threads`, dir, ws.files, ws.bytes, 2, join(scratch, `${slug(label)}-2.json`)),
     warmCache(`${label}: CLI, warm cache, 1 thread`, dir, ws.files, ws.bytes, 1, join(scratch, `${slug(label)}-warm-1.json`)),
     warmCache(`${label}: CLI, warm cache, 2 threads`, dir, ws.files, ws.bytes, 2, join(scratch, `${slug(label)}-warm-2.json`)),
+    warmCache(`${label}: CLI, warm cache, content, 1 thread`, dir, ws.files, ws.bytes, 1, join(scratch, `${slug(label)}-warm-content-1.json`), "content"),
+    warmCache(`${label}: CLI, warm cache, content, 2 threads`, dir, ws.files, ws.bytes, 2, join(scratch, `${slug(label)}-warm-content-2.json`), "content"),
   ];
   const web = join(dir, "web");
   const backend = join(dir, "backend");
@@ -350,7 +353,12 @@ function main(): void {
     warm2VsParse: ratio(get(`${label}: CLI, warm cache, 2 threads`), get(`${label}: parse every file`)),
     warmSpeedup: ratio(get(`${label}: CLI, warm cache, 1 thread`), get(`${label}: CLI, 1 thread`)),
     warm2Speedup: ratio(get(`${label}: CLI, warm cache, 2 threads`), get(`${label}: CLI, 2 threads`)),
-    warmIdenticalReports: sameReport(join(scratch, `${slug(label)}-1.json`), join(scratch, `${slug(label)}-warm-1.json`)) && sameReport(join(scratch, `${slug(label)}-1.json`), join(scratch, `${slug(label)}-warm-2.json`)),
+    warmContentVsRead: ratio(get(`${label}: CLI, warm cache, content, 1 thread`), get(`${label}: read every file`)),
+    warmContent2VsRead: ratio(get(`${label}: CLI, warm cache, content, 2 threads`), get(`${label}: read every file`)),
+    /** The metadata index against the text's hash alone, both warm. */
+    metadataVsContent: ratio(get(`${label}: CLI, warm cache, 1 thread`), get(`${label}: CLI, warm cache, content, 1 thread`)),
+    metadataVsContent2: ratio(get(`${label}: CLI, warm cache, 2 threads`), get(`${label}: CLI, warm cache, content, 2 threads`)),
+    warmIdenticalReports: ["warm-1", "warm-2", "warm-content-1", "warm-content-2"].every((name) => sameReport(join(scratch, `${slug(label)}-1.json`), join(scratch, `${slug(label)}-${name}.json`))),
   });
   const peerRatios = (label: string) => ({
     vsOxlint1: ratio(get(`${label}: CLI on TS, 1 thread`), get(`${label}: oxlint on TS, 1 thread`)),

@@ -54,6 +54,7 @@ const pastTheMargin = () => new Promise((resolve) => setTimeout(resolve, RACY_MA
 /** A TypeScript file without model markers that a text-only check flags: it adds a finding, so it is read every run. */
 const PUBLIC_KEY = "export const key = process.env.NEXT_PUBLIC_LLM_API_KEY;\n";
 const PLAIN = "export function add(a: number, b: number): number {\n  return a + b;\n}\n";
+const AN_HOUR_AGO = Math.floor(Date.now() / 1000) - 3600;
 const FLAGGED = "export const k = process.env.NEXT_PUBLIC_AI_KEY;";
 /** `text` padded with line breaks to `size` bytes. */
 const sameLength = (text: string, size: number) => text + "\n".repeat(size - Buffer.byteLength(text));
@@ -138,6 +139,8 @@ describe("check --cache, metadata index", () => {
     writeFileSync(join(folder, "web/plain.ts"), PLAIN);
     writeFileSync(join(folder, "web/other.ts"), PLAIN.replace("add", "sub").replace("+", "-"));
     writeFileSync(join(folder, "web/moved.ts"), PLAIN.replace("add", "mul").replace("+", "*"));
+    // A whole second, which the edit below can put back exactly (`utimes` takes no nanoseconds).
+    utimesSync(join(folder, "web/plain.ts"), AN_HOUR_AGO, AN_HOUR_AGO);
     return pastTheMargin().then(() => {
       const location = freshLocation();
       cached(folder, location);
@@ -174,6 +177,7 @@ describe("check --cache, metadata index", () => {
     mkdirSync(folder);
     const file = join(folder, "fresh.ts");
     writeFileSync(file, PLAIN);
+    utimesSync(file, AN_HOUR_AGO, AN_HOUR_AGO);
     const { atime, mtime } = statSync(file);
     const location = freshLocation();
     cached(folder, location);

@@ -29,6 +29,7 @@ import type { MetadataIndex } from "./metadataIndex";
 import type { CacheSettings, CacheStrategy, ResultCache } from "./resultCache";
 import { UNPARSED, analyseCached, analyseSource, preferQuickStart, scanFiles, type Scanned } from "./scanFile";
 import { scanInWorkers, scanThreads, type PoolResult } from "./scanPool";
+import type { FileToScan } from "./scanProtocol";
 import { ReportStream } from "./reportStream";
 import { workspaceProject } from "./workspaceClients";
 
@@ -195,8 +196,9 @@ async function fromPaths(paths: string[], cwd: string, configs: Configs, gitigno
   const excluded = found.filter((f) => !f.config && absolute.includes(f.absolute)).map((f) => ({ index: f.index, path: f.path, reason: "excluded by ai-readiness.json" }));
   const index = cache?.index;
   index?.covers(absolute);
-  const toScan = found.filter((f): f is typeof f & { config: LintConfig } => f.config !== null).map((f) => (index ? { ...f, known: index.known(f.absolute) } : f));
-  const count = threads && locate ? scanThreads(toScan.length) : 1;
+  const toScan: FileToScan[] = found.filter((f): f is typeof f & { config: LintConfig } => f.config !== null).map((f) => (index ? { ...f, known: index.known(f.absolute) } : f));
+  // A file the metadata index knows to add nothing costs a `stat`: threads pay off on the others only.
+  const count = threads && locate ? scanThreads(index ? toScan.filter((f) => !(f.known && "config" in f.known)).length : toScan.length) : 1;
   if (count > 1 && locate) {
     const written = await scanInWorkers({ root, files: toScan, skippedFirst: [...skipped], excluded, locate, threads: count, aiSdkMajor: await aiSdkMajorNear(root), cache: cache?.settings, keep: index && ((path, record) => index.keep(path, record)), onProgress: (done) => onProgress?.(done, files.length) }, out);
     if (written) return { written };

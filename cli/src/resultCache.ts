@@ -49,8 +49,8 @@ export interface CacheSettings {
 /** How a run knows a file is unchanged: by `stat` first (`metadata`), or only by its text's hash (`content`). */
 export type CacheStrategy = "metadata" | "content";
 
-/** What a lane found for a file that passed the prefilter: its answer, or none; and the key its answer is kept under. */
-export type Lookup = { hit: ScannedFile; key: string } | { key: string };
+/** What a lane found for a file that passed the prefilter: its answer, or the key to store one under. */
+export type Lookup = { hit: ScannedFile } | { key: string };
 
 const HOUR = 60 * 60 * 1000;
 /** An entry's mark is renewed when it is older than this: a run on an unchanged workspace writes nothing. */
@@ -110,14 +110,17 @@ export class ResultCache {
    * texts share an entry.
    */
   lookup(text: string, language: FileFacts["language"]): Lookup {
-    const key = createHash("sha256").update(`${this.settings.stamp}\0${language}\0`).update(text).digest("hex");
-    return this.lookupKey(key, text, language);
+    return this.lookupKey(this.keyOf(text, language), text, language);
+  }
+
+  keyOf(text: string, language: FileFacts["language"]): string {
+    return createHash("sha256").update(`${this.settings.stamp}\0${language}\0`).update(text).digest("hex");
   }
 
   /** Looks up the entry of a key known already (from the metadata index): no hashing. */
   lookupKey(key: string, text: string, language: FileFacts["language"]): Lookup {
     const hit = this.read(key, text, language);
-    return hit ? { hit, key } : { key };
+    return hit ? { hit } : { key };
   }
 
   /**

@@ -94,16 +94,17 @@ async function readByMetadata(file: FileToRead, config: LintConfig, cache: Resul
   if (typeof text !== "string") return text;
   if (known && "key" in known) {
     const found = cache.lookupKey(known.key, text, file.language);
-    return "hit" in found ? withRecord(found.hit, known) : { text, key: known.key, record: known };
+    return "hit" in found ? withRecord(found.hit, known) : { text, key: found.key, record: known };
   }
   if (!mayContainModelCode(text)) {
     const configText = JSON.stringify(config);
     const facts = emptyFacts(text, file.language);
     return stamp !== null && inertUnder(facts, config) ? { facts, record: { stamp, config: configText } } : { facts };
   }
-  const found = cache.lookup(text, file.language);
-  const record = stamp !== null ? { stamp, key: found.key } : undefined;
-  return "hit" in found ? withRecord(found.hit, record) : { text, key: found.key, record };
+  const key = cache.keyOf(text, file.language);
+  const found = cache.lookupKey(key, text, file.language);
+  const record = stamp !== null ? { stamp, key } : undefined;
+  return "hit" in found ? withRecord(found.hit, record) : { text, key, record };
 }
 
 function withRecord(scanned: ScannedFile, record: IndexRecord | undefined): Scanned {
