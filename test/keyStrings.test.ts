@@ -24,6 +24,7 @@ const PYTHON = [
   `"""A docstring holding ${KEY}."""`,
   `KEYS = {"k": "${KEY}", "task-sk-x": "hf_abcdefghijklmnopqrstuvwxyz0123456789"}`,
   `x = f"prefix {KEYS['sk-abcdefghijklmnopqrstuvwxyz123']} gsk_abcdefghijklmnopqrstuvwxyz0123456789"`,
+  `only_inside = f"{KEYS['sk-abcdefghijklmnopqrstuvwxyz123']}"`,
   `joined = "a" "${KEY}" 'r8_abcdefghijklmnopqrstuvwxyz0123456789'`,
   `# a comment with ${KEY}`,
   `def f():\n    return call(key="AIzaSyABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", other=rb'pplx-abcdefghijklmnopqrstuvwxyz0123456789')`,
@@ -33,6 +34,7 @@ const TYPESCRIPT = [
   `const openai = new OpenAI({ apiKey: "${KEY}" });`,
   `const p = createOpenAI({apiKey:'genericsecretvalue123'});`,
   "const t = `start ${\"" + KEY + "\"} xai-abcdefghijklmnopqrstuvwxyz0123456789 ${x}`;",
+  "const onlyInside = `${\"sk-abcdefghijklmnopqrstuvwxyz12\"}`;",
   `// ${KEY} in a comment`,
   `export function ask(q: string) {\n  return send({ content: "r8_abcdefghijklmnopqrstuvwxyz0123456789" + q, task: "task-sk-" });\n}`,
 ].join("\n");
