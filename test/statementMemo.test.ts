@@ -1,6 +1,6 @@
 /**
  * The statement memo (rules/src/model/statementMemo.ts) keeps the facts of unchanged
- * definitions across keystrokes. After every edit of a typing session its facts must equal a
+ * statements across keystrokes. After every edit of a typing session its facts must equal a
  * fresh extraction of the same tree, and it must actually keep something.
  */
 import assert from "node:assert/strict";
@@ -104,6 +104,28 @@ describe("the memo", () => {
       }
     });
   }
+
+  it("keeps handlers written as constants and route registrations, and walks what binds a client", () => {
+    const handler = (name: string) => `export const ${name} = async (question: string) => {\n  const reply = await openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: question }] });\n  return JSON.parse(reply.choices[0].message.content ?? "{}");\n};\n\n`;
+    const text = [
+      'import OpenAI from "openai";\nimport express from "express";\n\nconst openai = new OpenAI({ timeout: 20_000 });\nconst LIMITS = { tokens: 512 };\n\n',
+      ...["ask", "summarize", "classify", "translate"].map(handler),
+      'app.post("/chat", async (req, res) => {\n  const r = await openai.responses.create({ model: "gpt-4o", input: req.body.q });\n  res.json(r.output_text);\n});\n',
+    ].join("");
+    const document = new SourceDocument("typescript", text);
+    const memo = new StatementMemo();
+    try {
+      walkedCounts(memo, document);
+      const at = document.text.indexOf("const reply", document.text.indexOf("classify"));
+      document.update([{ start: at, end: at, text: "x" }]);
+      // The two imports, the client and the edited handler; the other handlers, the constant and the route are kept.
+      assert.deepEqual(walkedCounts(memo, document), [4]);
+      const tree = document.syntaxTree();
+      assert.deepStrictEqual(withBudget(() => extractKeeping(tree, document.text, "typescript", memo)), withBudget(() => extractFacts(tree, document.text, "typescript")));
+    } finally {
+      document.dispose();
+    }
+  });
 
   it("extracts the whole file again when an import changes what names mean", () => {
     const text = 'import json\nfrom openai import OpenAI\n\nclient = OpenAI(timeout=10)\n\n\ndef ask(q):\n    r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])\n    return json.loads(r.choices[0].message.content)\n';

@@ -200,9 +200,27 @@ export function telemetryCheck(site: CallSite, project: ProjectFacts): Verdict {
 }
 
 function outputGuardedCheck(facts: FileFacts, index: number): Verdict {
-  const parses = facts.jsonParses.filter((p) => p.source === index);
-  if (parses.length === 0) return "unknown";
+  const parses = parsesBySource(facts).get(index);
+  if (!parses) return "unknown";
   return parses.some((p) => isUnguardedParse(facts, p)) ? "fail" : "pass";
+}
+
+/** Each file's JSON parses by the call site they parse the output of: one pass, not one per call site. */
+const parsesGrouped = new WeakMap<FileFacts, Map<number, JsonParseFact[]>>();
+
+function parsesBySource(facts: FileFacts): Map<number, JsonParseFact[]> {
+  let grouped = parsesGrouped.get(facts);
+  if (!grouped) {
+    grouped = new Map();
+    for (const parse of facts.jsonParses) {
+      if (parse.source === null) continue;
+      const list = grouped.get(parse.source);
+      if (list) list.push(parse);
+      else grouped.set(parse.source, [parse]);
+    }
+    parsesGrouped.set(facts, grouped);
+  }
+  return grouped;
 }
 
 /** The call asks for schema-checked output (`.parse()`, `generateObject`, `response_format` with a JSON schema). */

@@ -11,9 +11,19 @@ import { KEY_MARKER, matchProviderKey, mayHoldKeys } from "./secrets";
 import { ancestors, insertionInList, isBroken, literalValue, spanOf, statementFact, stringValue, type Node, parentOf } from "./syntax";
 import { CLIENT_WRAPPERS, INSTRUMENTATION_CLASSES, isInstrumentationCall, isTracingModule, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
-import { descendantsIn, nodesIn, type StatementSelection } from "./relevance";
+import { nodesIn, type StatementSelection } from "./relevance";
+import { keyStringCandidates } from "./keyStrings";
 
 const LOADER_WORD = /\b(require|import)\b/g;
+/** A provider factory's key: `createOpenAI({ apiKey: "…" })`. */
+const AFTER_API_KEY = /apiKey["']?\s*:\s*/;
+const LOADS = /\b(?:require|import)\b/;
+/** How the statements `readImports` reads begin: imports, declarations, a `#!` line or a directive. */
+const IMPORT_HEAD = /^import(?![\w$])/;
+const DECLARATION_HEAD = /^(?:const|let|var)(?![\w$])/;
+const PROLOGUE_HEAD = /^(?:#!|["'])/;
+/** `export {`, `export *`, `export type {`, comments allowed between (sticky: tried where a statement starts). */
+const REEXPORT_HEAD = /export(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*(?:type(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*)?[{*]/y;
 const NODE_TYPES = ["variable_declarator", "call_expression", "new_expression", "comment", "assignment_expression", "jsx_attribute"];
 
 export function extractJavaScript(root: Node, text: string, language: LanguageId, selection: StatementSelection): Extraction {
@@ -62,8 +72,8 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
       }
     }
   }
-  // Strings are the most numerous nodes: look at them only when a key could be among them.
-  const strings = mayHoldKeys(text) ? descendantsIn(walked, ["string", "template_string"]) : [];
+  // Strings are the most numerous nodes: only those that could hold a key, and only when one could be in the file.
+  const strings = mayHoldKeys(text) ? keyStringCandidates(root, text, walked, ["string", "template_string"], facts.clients, AFTER_API_KEY) : [];
   const interesting = [...nodes.get("call_expression")!, ...nodes.get("new_expression")!, ...strings];
   for (const node of interesting) {
     if (node.type === "call_expression") {
@@ -87,7 +97,7 @@ export function extractJavaScript(root: Node, text: string, language: LanguageId
   sinkCandidates.sort((a, b) => a.node.startIndex - b.node.startIndex);
   facts.instrumentation.sort((a, b) => a.start - b.start);
   linkModelOutput(facts, callNodes, walked, nodes, jsonCandidates, sinkCandidates, g, selection.callSitesElsewhere);
-  facts.reexports.push(...reexportsOf(root, imports));
+  facts.reexports.push(...reexportsOf(root, text, imports));
   return { facts, relevantNames, moduleLevelCalls, moduleOutputNames, fileWide };
 }
 
@@ -96,14 +106,20 @@ function readImports(root: Node, text: string): ImportTable {
   let lastImportEnd = -1;
   let prologueEnd = 0;
   for (const statement of root.namedChildren) {
-    if (statement.type === "import_statement") {
+    // The text first: reading a node's type crosses into the parser's WebAssembly, and most
+    // statements (definitions, constants that load nothing) need no more than their first word.
+    const start = statement.startIndex;
+    const head = text.slice(start, start + 8);
+    if (!IMPORT_HEAD.test(head) && (!DECLARATION_HEAD.test(head) || !LOADS.test(text.slice(start, statement.endIndex))) && !(lastImportEnd < 0 && PROLOGUE_HEAD.test(head))) continue;
+    const type = statement.type;
+    if (type === "import_statement") {
       readImportStatement(statement, table);
       lastImportEnd = statement.endIndex;
-    } else if (statement.type === "lexical_declaration" || statement.type === "variable_declaration") {
+    } else if (type === "lexical_declaration" || type === "variable_declaration") {
       const declarators = statement.namedChildren.filter((c) => c.type === "variable_declarator");
       // CommonJS: new `require` lines go after the last top-level one.
       if (declarators.some((d) => readRequire(d, table))) lastImportEnd = statement.endIndex;
-    } else if (lastImportEnd < 0 && (statement.type === "hash_bang_line" || isDirective(statement))) {
+    } else if (lastImportEnd < 0 && (type === "hash_bang_line" || isDirective(statement))) {
       prologueEnd = statement.endIndex;
     }
   }
@@ -148,10 +164,13 @@ function readImportStatement(statement: Node, table: ImportTable): void {
 }
 
 /** `export { openai } from "./ai"`, `export * from "./ai"`, and `export { openai }` of an imported name. */
-function reexportsOf(root: Node, imports: ImportTable): Reexport[] {
+function reexportsOf(root: Node, text: string, imports: ImportTable): Reexport[] {
   const found: Reexport[] = [];
   for (const statement of root.namedChildren) {
-    if (statement.type !== "export_statement") continue;
+    // The text first (a node's type and children are read from the parser): only a re-export
+    // has `{` or `*` after `export` (a declaration has neither).
+    REEXPORT_HEAD.lastIndex = statement.startIndex;
+    if (!REEXPORT_HEAD.test(text) || statement.type !== "export_statement") continue;
     const source = statement.childForFieldName("source");
     const module = source ? stringValue(source) : undefined;
     const clause = statement.namedChildren.find((c) => c.type === "export_clause");

@@ -11,7 +11,8 @@ import { ancestors, insertionInList, isBroken, literalValue, spanOf, statementFa
 import { KEY_MARKER, matchProviderKey, mayHoldKeys } from "./secrets";
 import { CLIENT_WRAPPERS, INSTRUMENTED_CLIENT_MODULES, isInstrumentationCall, isTracingModule, SPAN_METHODS, TRACING_HELPER_NAME } from "./telemetryCatalogue";
 import { isValidatorCall } from "./validators";
-import { descendantsIn, nodesIn, type StatementSelection } from "./relevance";
+import { nodesIn, type StatementSelection } from "./relevance";
+import { keyStringCandidates } from "./keyStrings";
 
 const NODE_TYPES = ["assignment", "call", "comment"];
 const IMPORT_TYPES = ["import_statement", "import_from_statement"];
@@ -41,7 +42,7 @@ export function extractPython(root: Node, text: string, language: LanguageId, se
     hasOpenTelemetry: imports.get("trace")?.module === "opentelemetry",
     hasOs: imports.get("os")?.module === "os" && imports.get("os")?.name === null,
     hasLogging: imports.get("logging")?.module === "logging" && imports.get("logging")?.name === null,
-    loggerName: moduleLogger(root),
+    loggerName: moduleLogger(root, text),
   }, nodes);
   const jsonCandidates: { node: Node; fact: JsonParseFact }[] = [];
   const sinkCandidates: SinkCandidate[] = [];
@@ -57,8 +58,8 @@ export function extractPython(root: Node, text: string, language: LanguageId, se
       if (fact) jsonCandidates.push({ node, fact });
     }
   }
-  // Strings are the most numerous nodes: look at them only when a key could be among them.
-  for (const node of mayHoldKeys(text) ? descendantsIn(walked, ["string"]) : []) {
+  // Strings are the most numerous nodes: only those that could hold a key, and only when one could be in the file.
+  for (const node of mayHoldKeys(text) ? keyStringCandidates(root, text, walked, ["string"], facts.clients) : []) {
     const literal = stringLiteralFact(node, facts.clients, text);
     if (literal) facts.stringLiterals.push(literal);
   }
@@ -76,19 +77,26 @@ function isJsonLoads(callee: string, imports: ImportTable): boolean {
   return imported?.module === "json" && imported.name === "loads";
 }
 
+/** The first word of an import statement. */
+const IMPORT_HEAD = /^(?:import|from)(?!\w)/;
+
 function readImports(root: Node, text: string, allImports: Node[]): ImportTable {
   const table = new ImportTable();
   let lastImportEnd = -1;
   let docstringEnd = -1;
   for (const statement of root.namedChildren) {
-    if (statement.type === "import_statement" || statement.type === "import_from_statement") {
+    // Once the docstring is settled only imports count, and they begin with `import` or `from`:
+    // the text is read first, as a node's type is read from the parser's WebAssembly.
+    if (docstringEnd >= 0 && !IMPORT_HEAD.test(text.slice(statement.startIndex, statement.startIndex + 7))) continue;
+    const type = statement.type;
+    if (type === "import_statement" || type === "import_from_statement") {
       readImportStatement(statement, table);
       lastImportEnd = statement.endIndex;
-    } else if (statement.type === "future_import_statement") {
+    } else if (type === "future_import_statement") {
       lastImportEnd = statement.endIndex;
-    } else if (statement.type === "expression_statement" && docstringEnd < 0 && lastImportEnd < 0 && statement.firstNamedChild?.type === "string") {
+    } else if (type === "expression_statement" && docstringEnd < 0 && lastImportEnd < 0 && statement.firstNamedChild?.type === "string") {
       docstringEnd = statement.endIndex;
-    } else if (statement.type !== "comment") {
+    } else if (type !== "comment") {
       if (docstringEnd < 0) docstringEnd = 0;
     }
   }
@@ -152,8 +160,12 @@ function lineAfter(text: string, offset: number): number {
 }
 
 /** A module-level `logger = logging.getLogger(...)`, whose name a fix can reuse. */
-function moduleLogger(root: Node): string | undefined {
+function moduleLogger(root: Node, text: string): string | undefined {
+  if (!text.includes("getLogger")) return undefined;
   for (const statement of root.namedChildren) {
+    const named = text.indexOf("getLogger", statement.startIndex);
+    if (named < 0) break;
+    if (named >= statement.endIndex) continue;
     const assignment = statement.type === "expression_statement" ? statement.firstNamedChild : null;
     if (assignment?.type !== "assignment") continue;
     const left = assignment.childForFieldName("left");

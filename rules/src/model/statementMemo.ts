@@ -4,24 +4,24 @@
  * In a file full of model calls, every function is relevant (model/relevance.ts) and a
  * keystroke re-extracted every call site: about half a millisecond each, hundreds of
  * milliseconds for a large file. Yet a keystroke changes one statement. The memo keeps the
- * facts of each function and class definition whose text did not change, and re-extracts only
- * the changed definitions and the statements that are not definitions (imports, clients,
- * constants, module-level code, error nodes), then moves the kept facts to where their
- * statement now is.
+ * facts of each top-level statement whose text did not change (functions, classes, constants,
+ * `const handler = async () => …`), and re-extracts only the changed statements and those
+ * that bind something file-wide (imports, clients), hold a call at module level or are error
+ * nodes, then moves the kept facts to where their statement now is.
  *
- * A definition's facts depend on the rest of the file only through what the file binds
+ * A statement's facts depend on the rest of the file only through what the file binds
  * (imports, clients, names bound to other objects or to imported calls, the SDKs in use), the
  * module constants a request's URL is read from, and a few properties of the whole text (line
  * breaks, indentation unit, key shapes, whether the file has call sites). After each partial
  * extraction these are compared with the ones the kept facts were taken under (`contextOf`);
- * any difference means a whole extraction. For that to hold, a kept definition must bind
+ * any difference means a whole extraction. For that to hold, a kept statement must bind
  * nothing file-wide itself: its text holds no import, construction (`X(…)`, `new`, an
  * instrumenting wrapper, a client factory method), call of an imported function bound to a
  * name, or name of a chat model a runnable can be derived from (`isolated`).
  *
  * Model output of a call outside any function flows through module-level code and class
- * bodies: a class that names such output, or holds a call in its body, is walked. A function's
- * flows stay inside it. `test/statementMemo.test.ts` checks after each of many random edits
+ * bodies: a statement other than a function definition that names such output, or holds a
+ * model call outside a function, is walked. A function's flows stay inside it. `test/statementMemo.test.ts` checks after each of many random edits
  * that the memo's facts equal a fresh extraction.
  */
 import type { LanguageId, Span } from "../types";
@@ -44,13 +44,11 @@ type ListName = (typeof LISTS)[number];
 type Item = FileFacts[ListName][number];
 
 const FUNCTIONS = new Set(["function_definition", "function_declaration", "generator_function_declaration"]);
-const CLASSES = new Set(["class_definition", "class_declaration", "abstract_class_declaration"]);
 const EXPORTED_FUNCTION = /^export\s+(?:default\s+)?(?:async\s+)?function\b/;
-const EXPORTED_CLASS = /^export\s+(?:default\s+)?(?:abstract\s+)?class\b/;
 
 
 /**
- * Text through which a definition could bind a name for the whole file: imports and loaders;
+ * Text through which a statement could bind a name for the whole file: imports and loaders;
  * a construction (a call of a capitalised name, `new`, an instrumenting wrapper, a client
  * factory method), which is how clients and other objects get bound.
  */
@@ -120,7 +118,7 @@ export class StatementMemo {
   }
 
   private extractKeeping(root: Node, text: string, language: LanguageId, extractIn: ScopedExtractor): FileFacts {
-    // An error node (a typo can wrap statements in one) is walked, like any statement that is not a definition.
+    // An error node (a typo can wrap statements in one) is always walked.
     const statements = root.namedChildren.map((node) => this.statementOf(node, text));
     const kept = statements.map((s, i) => (s.keepable ? this.entries.get(this.keyOf(s, i)) : undefined));
     const walked = statements.filter((_, i) => !kept[i]);
@@ -140,7 +138,7 @@ export class StatementMemo {
     return facts;
   }
 
-  /** The whole file's extraction; its definitions' facts kept for the next keystroke. */
+  /** The whole file's extraction; its statements' facts kept for the next keystroke. */
   private whole(extraction: Extraction, statements: Statement[], text: string, language: LanguageId): FileFacts {
     const fileWide = extraction.fileWide();
     this.context = contextOf(fileWide.bindings, text, language);
@@ -172,8 +170,8 @@ export class StatementMemo {
     const start = node.startIndex;
     const end = node.endIndex;
     const statementText = text.slice(start, end);
-    const kind = definitionKind(node, statementText);
-    const keepable = kind !== null && this.isolated(statementText) && (kind === "function" || !mentions(statementText, this.moduleOutputNames));
+    const kind = statementKind(node, statementText);
+    const keepable = kind !== "error" && this.isolated(statementText) && (kind === "function" || !mentions(statementText, this.moduleOutputNames));
     return { node, start, end, text: statementText, keepable };
   }
 
@@ -226,7 +224,7 @@ function contextOf(bindings: string, text: string, language: LanguageId): string
 /** Space, line continuations and comments between two tokens. */
 const GAP = String.raw`(?:[\s\\]|\/\*[\s\S]*?\*\/|\/\/[^\n]*|#[^\n]*)*`;
 
-/** The definition binds nothing another statement could read (see the file comment). */
+/** The statement binds nothing another statement could read (see the file comment). */
 function isolated(text: string, names: FileWideNames): boolean {
   if (BINDS_FILE_WIDE.test(text)) return false;
   // `x = get_client()`, `const x = await getClient<T>()` (comments and line continuations between).
@@ -235,12 +233,17 @@ function isolated(text: string, names: FileWideNames): boolean {
   return !mentions(text, names.derivable);
 }
 
-function definitionKind(node: Node, text: string): "function" | "class" | null {
-  if (FUNCTIONS.has(node.type)) return "function";
-  if (CLASSES.has(node.type)) return "class";
-  if (node.type === "decorated_definition") return node.childForFieldName("definition")?.type === "function_definition" ? "function" : "class";
-  if (node.type === "export_statement") return EXPORTED_FUNCTION.test(text) ? "function" : EXPORTED_CLASS.test(text) ? "class" : null;
-  return null;
+/**
+ * A function's flows stay in its own scope; a class body and other module-level code share the
+ * module's. An error node is never kept: its extent depends on the text around it.
+ */
+function statementKind(node: Node, text: string): "function" | "error" | "other" {
+  const type = node.type; // each read crosses into the parser's WebAssembly
+  if (FUNCTIONS.has(type)) return "function";
+  if (type === "ERROR") return "error";
+  if (type === "decorated_definition") return node.childForFieldName("definition")?.type === "function_definition" ? "function" : "other";
+  if (type === "export_statement" && EXPORTED_FUNCTION.test(text)) return "function";
+  return "other";
 }
 
 function mentions(text: string, names: string[]): boolean {

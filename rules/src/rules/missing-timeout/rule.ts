@@ -15,6 +15,8 @@ export const missingTimeout: Rule = {
   cwe: "CWE-400",
   check(context) {
     const findings: FindingDraft[] = [];
+    let failing: Map<ClientFact, number> | undefined;
+    const failingOn = (client: ClientFact) => (failing ??= failingPerClient(context)).get(client) ?? 0;
     context.facts.callSites.forEach((site, index) => {
       if (context.checks[index].timeout !== "fail") return;
       const detail = timeoutCheck(site, context.facts.text);
@@ -27,7 +29,7 @@ export const missingTimeout: Rule = {
         span: site.calleeSpan,
         message,
         related: client ? [{ span: client.span, message: `\`${client.name}\` created here` }] : [],
-        fix: timeoutFix(context, site, disabled ? { start: disabled.valueSpan.start, end: disabled.valueSpan.end } : null),
+        fix: timeoutFix(context, site, disabled ? { start: disabled.valueSpan.start, end: disabled.valueSpan.end } : null, failingOn),
       });
     });
     return findings;
@@ -48,7 +50,7 @@ function timeoutValue(site: CallSite, seconds: number): string {
   return /signal$/i.test(site.sdk.timeout.option) ? `AbortSignal.timeout(${amount})` : amount;
 }
 
-function timeoutFix(context: RuleContext, site: CallSite, disabledValue: { start: number; end: number } | null): Fix | null {
+function timeoutFix(context: RuleContext, site: CallSite, disabledValue: { start: number; end: number } | null, failingOn: (client: ClientFact) => number): Fix | null {
   const seconds = context.fix.timeoutSeconds;
   const value = timeoutValue(site, seconds);
   const option = site.sdk.timeout.option;
@@ -60,7 +62,7 @@ function timeoutFix(context: RuleContext, site: CallSite, disabledValue: { start
   if (client) {
     const edit = optionInsertEdit(client.options!, option, value);
     if (edit) {
-      const count = callsFailingOn(context, client);
+      const count = failingOn(client);
       const calls = count === 1 ? "1 call" : `${count} calls`;
       return { title: `Add ${option}${assign}${value} to the \`${client.name}\` created on line ${client.line + 1} (fixes ${calls})`, safety: "unsafe", edits: [edit] };
     }
@@ -83,6 +85,11 @@ function timeoutFix(context: RuleContext, site: CallSite, disabledValue: { start
   return edit ? { title, safety: "unsafe", edits: [edit] } : null;
 }
 
-function callsFailingOn(context: RuleContext, client: ClientFact): number {
-  return context.facts.callSites.filter((s, i) => s.client === client && context.checks[i].timeout === "fail").length;
+/** How many calls through each client fail the timeout check: counted once per file, not once per finding. */
+function failingPerClient(context: RuleContext): Map<ClientFact, number> {
+  const counts = new Map<ClientFact, number>();
+  context.facts.callSites.forEach((site, i) => {
+    if (site.client && context.checks[i].timeout === "fail") counts.set(site.client, (counts.get(site.client) ?? 0) + 1);
+  });
+  return counts;
 }

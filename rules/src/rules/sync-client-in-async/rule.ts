@@ -22,6 +22,12 @@ export const syncClientInAsync: Rule = {
   check(context) {
     const findings: FindingDraft[] = [];
     if (context.facts.language !== "python") return findings;
+    // One fix per client, shared by its findings: it edits every call through the client.
+    const fixes = new Map<ClientFact, Fix | null>();
+    const fixFor = (client: ClientFact, twin: string) => {
+      if (!fixes.has(client)) fixes.set(client, asyncClientFix(context, client, twin));
+      return fixes.get(client)!;
+    };
     for (const site of context.facts.callSites) {
       if (!site.context.isAsync || site.awaited) continue;
       const className = site.client ? site.client.className : site.clientResolution === "module" ? site.sdk.clientClasses[0] : undefined;
@@ -32,7 +38,7 @@ export const syncClientInAsync: Rule = {
         span: site.calleeSpan,
         message: `\`${site.calleeText}\` blocks the event loop inside \`async def\`: every other request waits while the model answers; use \`${twin}\` and \`await\` the call`,
         related: local ? [{ span: local.span, message: `the blocking \`${className}\` client` }] : [],
-        fix: local ? asyncClientFix(context, local, twin) : null,
+        fix: local ? fixFor(local, twin) : null,
       });
     }
     return findings;
