@@ -24,8 +24,17 @@ export const ENTRY_FORMAT = 1;
 export function engineStamp(locate: WasmLocator | undefined, moduleFile: string = __filename): string {
   const hash = createHash("sha256").update(`ai-readiness result cache, format ${ENTRY_FORMAT}\0`);
   for (const file of engineCode(moduleFile)) hash.update(`${basename(file)}\0`).update(readFileSync(file));
-  if (locate) for (const wasm of [RUNTIME_WASM, ...Object.values(GRAMMAR_FILES)].sort()) hash.update(`${wasm}\0`).update(readFileSync(locate(wasm)));
+  if (locate) for (const wasm of grammarFiles()) hash.update(`${wasm}\0`).update(readFileSync(locate(wasm)));
   return hash.digest("hex").slice(0, 32);
+}
+
+/** Every file the stamp is made of (`engineStamp`), for knowing it unchanged by `stat` (resultCache.ts). */
+export function engineFiles(locate: WasmLocator | undefined, moduleFile: string = __filename): string[] {
+  return [...engineCode(moduleFile), ...(locate ? grammarFiles().map(locate) : [])];
+}
+
+function grammarFiles(): string[] {
+  return [RUNTIME_WASM, ...Object.values(GRAMMAR_FILES)].sort();
 }
 
 /** The files holding the code that makes facts, in a fixed order. */

@@ -96,6 +96,8 @@ export class MetadataIndex {
   save(): void {
     const roots = this.roots;
     if (!roots) return;
+    // The common case, a run over the same files with nothing changed: every record confirmed.
+    if (this.kept.size === this.records.size && sameRecords(this.kept, this.records)) return;
     const under = (path: string) => roots.some((root) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep));
     const next = new Map<string, IndexRecord>();
     for (const [path, record] of this.records) if (!under(path)) next.set(path, record);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -7,7 +7,9 @@ import { generateSource } from "../../bench/generate";
 import { analyzeText, type FileFacts } from "../../rules/src/index";
 import { checkBudget, FileSkipped, textOverBudget, withBudget } from "../../rules/src/parse/budget";
 import { initTestEngine } from "../../rules/src/testing";
-import { openResultCache, pruneResultCache, ResultCache, type CacheSettings } from "./resultCache";
+import { GRAMMAR_FILES, RUNTIME_WASM } from "../../rules/src/index";
+import { engineStamp } from "./engineStamp";
+import { openResultCache, pruneResultCache, rememberedEngineStamp, ResultCache, type CacheSettings } from "./resultCache";
 
 const temp = mkdtempSync(join(tmpdir(), "ai-readiness-result-cache-"));
 after(() => rmSync(temp, { recursive: true, force: true }));
@@ -112,5 +114,37 @@ describe("result cache", () => {
       assert.ok("warning" in opened);
       assert.match(opened.warning, /cannot be written \((EEXIST|ENOTDIR)\): checking without it/);
     }
+  });
+
+  it("remembers the engine's stamp by its files' stat, and hashes them again when one changed or is too recent to trust", () => {
+    const install = join(temp, "install");
+    const entriesFolder = join(temp, "stamp-entries");
+    mkdirSync(install);
+    mkdirSync(entriesFolder);
+    const bundle = join(install, "cliMain.js");
+    const names = ["cliMain.js", "scanWorker.js", RUNTIME_WASM, ...Object.values(GRAMMAR_FILES)];
+    const anHourAgo = Math.floor(Date.now() / 1000) - 3600;
+    for (const name of names) {
+      writeFileSync(join(install, name), `${name} 1`);
+      utimesSync(join(install, name), anHourAgo, anHourAgo);
+    }
+    const locate = (file: string) => join(install, file);
+    // The files' change times are now: trusted only by a run that started well after.
+    const later = Date.now() + 60_000;
+    const stamp = rememberedEngineStamp(entriesFolder, locate, later, bundle);
+    assert.equal(stamp, engineStamp(locate, bundle));
+    const memo = join(entriesFolder, "engine-stamp");
+    // A remembered stamp is taken as it is: made another one, it is the one returned.
+    writeFileSync(memo, readFileSync(memo, "utf8").replace(stamp, "0".repeat(32)));
+    assert.equal(rememberedEngineStamp(entriesFolder, locate, later, bundle), "0".repeat(32));
+    assert.equal(rememberedEngineStamp(entriesFolder, locate, Date.now() - 60_000, bundle), stamp, "files too recent: hashed");
+    // The same size, the modification time put back: the change time differs.
+    writeFileSync(join(install, "scanWorker.js"), "scanWorker.js 2");
+    utimesSync(join(install, "scanWorker.js"), anHourAgo, anHourAgo);
+    const changed = rememberedEngineStamp(entriesFolder, locate, later, bundle);
+    assert.equal(changed, engineStamp(locate, bundle));
+    assert.notEqual(changed, stamp);
+    writeFileSync(memo, "damaged");
+    assert.equal(rememberedEngineStamp(entriesFolder, locate, later, bundle), changed);
   });
 });

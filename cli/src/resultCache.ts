@@ -30,7 +30,7 @@ import { closeSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, re
 import { join } from "node:path";
 import type { FileFacts, WasmLocator } from "../../rules/src/index";
 import { KEY_PATTERNS } from "../../rules/src/model/secrets";
-import { ENTRY_FORMAT, engineStamp } from "./engineStamp";
+import { ENTRY_FORMAT, engineFiles, engineStamp } from "./engineStamp";
 import { NotEncodable, decodeFacts, encodeFacts } from "./factsCodec";
 import type { ScannedFile } from "./scanFile";
 
@@ -59,8 +59,10 @@ const MARK_AFTER = HOUR;
 const KEEP = 24 * HOUR;
 /** The folder is gone through for stale entries at most this often. */
 const PRUNE_EVERY = HOUR;
-/** Entries, and the temporary files of entries and of the metadata index (the index itself is kept). */
-const ENTRY_NAME = /^(?:[0-9a-f]{64}\.json(\.\d+\.[0-9a-f]+\.tmp)?|index\.json\.\d+\.[0-9a-f]+\.tmp)$/;
+/** Entries, and the temporary files of entries, of the metadata index and of the engine's stamp (those two are kept). */
+const ENTRY_NAME = /^(?:[0-9a-f]{64}\.json(\.\d+\.[0-9a-f]+\.tmp)?|(?:index\.json|engine-stamp)\.\d+\.[0-9a-f]+\.tmp)$/;
+/** The engine's stamp, remembered by the `stat` of the files it is made of. */
+const ENGINE_STAMP_NAME = "engine-stamp";
 const PRUNED_MARK = "pruned";
 /** A provider key anywhere in what would be written: the key patterns, at the start of a word rather than of the string. */
 const KEY_SHAPED = new RegExp(`(?<![\\w-])(?:${KEY_PATTERNS.map((k) => k.pattern.source.replace(/^\^/, "").replace(/\$$/, "")).join("|")})`);
@@ -92,12 +94,50 @@ export function openResultCache(location: string, locate: WasmLocator | undefine
     return { warning: `warning: the cache at \`${location}\` cannot be written (${describe(error)}): checking without it` };
   }
   try {
-    const settings: CacheSettings = { entries, stamp: engineStamp(locate) };
-    if (strategy === "metadata") settings.trustBefore = now - RACY_MARGIN_MS;
+    const trustBefore = now - RACY_MARGIN_MS;
+    const settings: CacheSettings = { entries, stamp: strategy === "metadata" ? rememberedEngineStamp(entries, locate, trustBefore) : engineStamp(locate) };
+    if (strategy === "metadata") settings.trustBefore = trustBefore;
     return { settings };
   } catch (error) {
     return { warning: `warning: the cache cannot be used, the engine's files are unreadable (${describe(error)}): checking without it` };
   }
+}
+
+/**
+ * `engineStamp`, remembered beside the entries by the `stat` of the files it hashes, as the
+ * metadata index remembers sources: hashing the 4 MB of bundles and grammars cost about 15 ms
+ * of every run. The same rule of trust: a file changed shortly before the run is hashed again.
+ */
+export function rememberedEngineStamp(entries: string, locate: WasmLocator | undefined, trustBefore: number, moduleFile?: string): string {
+  const path = join(entries, ENGINE_STAMP_NAME);
+  const before = BigInt(Math.floor(trustBefore)) * 1_000_000n;
+  let files: string | null = "";
+  for (const file of engineFiles(locate, moduleFile)) {
+    const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+    if (!stat || stat.mtimeNs >= before || stat.ctimeNs >= before) {
+      files = null;
+      break;
+    }
+    files += `${file}\0${stampOf(stat)}\n`;
+  }
+  const key = files === null ? null : createHash("sha256").update(files).digest("hex");
+  if (key) {
+    try {
+      const [remembered, stamp] = readFileSync(path, "utf8").split("\n");
+      if (remembered === key && stamp && /^[0-9a-f]{32}$/.test(stamp)) return stamp;
+    } catch {
+      // Not there yet, or unreadable: hashed below.
+    }
+  }
+  const stamp = engineStamp(locate, moduleFile);
+  if (key) {
+    try {
+      writeWhole(path, `${key}\n${stamp}\n`);
+    } catch {
+      // Hashed again next run.
+    }
+  }
+  return stamp;
 }
 
 /** One lane's use of the cache: looks entries up, and writes the entries of what it analysed. */

@@ -2,7 +2,7 @@
  * One file of a scan: read it, look for model markers, parse and extract its facts. The same
  * code runs on the main thread and in the scan workers, so both give the same answer.
  */
-import { promises as fs, statSync } from "node:fs";
+import { promises as fs, readFileSync, statSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { EMPTY_PROJECT, analyzeText, emptyFacts, lintFacts, mayContainModelCode, type FileFacts, type LintConfig, type WasmLocator } from "../../rules/src/index";
 import { initParsers, parserReady, parsersStarted } from "../../rules/src/parse/parser";
@@ -90,7 +90,9 @@ async function readByMetadata(file: FileToRead, config: LintConfig, cache: Resul
   const stamp = stat?.isFile() ? cache.trustedStamp(stat) : null;
   const known = stamp !== null && file.known?.stamp === stamp ? file.known : undefined;
   if (known && "config" in known && known.config === JSON.stringify(config)) return { facts: emptyFacts("", file.language), record: known, unread: true };
-  const text = await readSource(file.absolute, fs);
+  // A known file is read at once, with the size just taken: the promise API's stat and read
+  // cost about 0.3 ms of this thread's time per file, the synchronous read a tenth of that.
+  const text = await readSource(file.absolute, known && stat ? { stat: async () => ({ size: Number(stat.size) }), readFile: async (path) => readFileSync(path) } : fs);
   if (typeof text !== "string") return text;
   if (known && "key" in known) {
     const found = cache.lookupKey(known.key, text, file.language);
