@@ -85,13 +85,15 @@ before(async () => {
   await pastTheMargin();
 });
 
-/** The paths the check reads (through `readFile`), in process: the CLI's check over the compiled engine. */
+/** The paths of the folder the check reads (through `readFile` or `readFileSync`), in process: the CLI's check over the compiled engine. */
 function filesRead(folder: string, location: string, strategy = "metadata"): { read: string[]; callSites: number } {
   const script = `
     const fs = require("node:fs");
     const read = [];
     const readFile = fs.promises.readFile;
     fs.promises.readFile = (path, ...rest) => { read.push(String(path)); return readFile.call(fs.promises, path, ...rest); };
+    const readFileSync = fs.readFileSync;
+    fs.readFileSync = (path, ...rest) => { read.push(String(path)); return readFileSync.call(fs, path, ...rest); };
     const { check } = require(${JSON.stringify(join(REPO_ROOT, "out/cli/src/check.js"))});
     const { parseArgs } = require(${JSON.stringify(join(REPO_ROOT, "out/cli/src/args.js"))});
     const args = parseArgs(["check", process.argv[1], "--cache-location", process.argv[2], "--cache-strategy", process.argv[3]]);
@@ -125,9 +127,11 @@ describe("check --cache, metadata index", () => {
   it("reads on a warm run only the files with model markers and those a text-only check flags", () => {
     const location = freshLocation();
     const cold = filesRead(workspace, location);
-    assert.equal(cold.read.length, fileCount, "a cold run reads every file");
+    assert.equal(cold.read.length, fileCount, "a cold run reads every file, once");
     const warm = filesRead(workspace, location);
-    assert.deepEqual(new Set(warm.read), mustRead);
+    // And the module the import of a client goes through, when it does.
+    assert.deepEqual(new Set(warm.read), new Set([...mustRead, join(workspace, "backend/app/llm/__init__.py")]));
+    assert.equal(warm.read.length, mustRead.size + 1, "each once");
     assert.equal(warm.callSites, cold.callSites);
     const content = filesRead(workspace, location, "content");
     assert.equal(content.read.length, fileCount, "--cache-strategy content reads every file");
