@@ -141,6 +141,8 @@ async function configsFor(args: CheckArgs, cwd: string) {
   }
   const locator = new ConfigLocator(read, paths);
   const used = new Map<string, LocatedConfig>();
+  // One lint config per config file and kind of file, shared by its files (nothing changes a lint config once made).
+  const merged = new Map<LocatedConfig | null, [LintConfig | undefined, LintConfig | undefined]>();
   return {
     /** The lint config for a file, or null when its config excludes it. `root`: the scan's root, for telling test files. */
     async forFile(path: string, root: string): Promise<LintConfig | null> {
@@ -148,7 +150,10 @@ async function configsFor(args: CheckArgs, cwd: string) {
       if (located) used.set(located.path, located);
       const config = located?.config ?? EMPTY_PROJECT_CONFIG;
       if (located && !coversPath(config, relative(located.folder, path).split(sep).join("/"))) return null;
-      return { ...mergeConfig(config.lint, overrides), testFile: isTestPath(relative(root, path).split(sep).join("/")) };
+      const testFile = isTestPath(relative(root, path).split(sep).join("/"));
+      const pair = merged.get(located) ?? [undefined, undefined];
+      merged.set(located, pair);
+      return (pair[testFile ? 1 : 0] ??= { ...mergeConfig(config.lint, overrides), testFile });
     },
     async problems() {
       const all: CheckResult["configProblems"] = [];
