@@ -2,8 +2,9 @@
  * An open document with its syntax tree, updated incrementally: each change edits the old
  * tree and the parser reuses the untouched subtrees. A letter in a 5,000-line file reparses in
  * under a millisecond in TypeScript, 2 to 4 ms in Python (the parser lexes the first token of
- * most top-level statements again: its indentation scanner keeps them from being reused). In Python, a definition that stops parsing is
- * left out of the tree until it parses again (containment.ts).
+ * most top-level statements again: the grammar's indentation scanner keeps them from being
+ * reused). In Python, a definition that stops parsing is left out of the tree until it parses
+ * again (containment.ts).
  */
 import type { LanguageId } from "../types";
 import { Edit } from "web-tree-sitter";
