@@ -109,6 +109,21 @@ describe("language server", () => {
     assert.ok(codes(fresh).includes("missing-timeout"));
   });
 
+  it("a typo that breaks one Python function keeps the other functions' diagnostics", async () => {
+    const uri = "file:///w/app/handlers.py";
+    const handler = (name: string) => `def ${name}(items):\n    for item in items:\n        print(item)\n    return client.chat.completions.create(model="gpt-4o", messages=[])\n\n\n`;
+    const text = `from openai import OpenAI\n\nclient = OpenAI()\n\n\n${handler("first")}${handler("second")}`;
+    const opened = await client.open(uri, "python", text);
+    const inSecond = (diagnostics: Diagnostic[]) => codes(diagnostics.filter((d) => d.range.start.line >= 12));
+    assert.ok(inSecond(opened).includes("missing-timeout"));
+    // `    mfor item in items:` in the first function: parsed as typed, the grammar makes the whole module one error.
+    const at = text.indexOf("for item");
+    const typo = await client.changeAt(uri, at, at, "m")();
+    assert.deepEqual(inSecond(typo), inSecond(opened));
+    const mended = await client.changeAt(uri, at, at + 1, "")();
+    assert.deepEqual(codes(mended), codes(opened));
+  });
+
   it("shows a rule's documentation from the shipped docs", async () => {
     await client.connection.sendRequest("workspace/executeCommand", { command: "aiReadiness.showDocs", arguments: ["missing-timeout"] });
     assert.match(client.shownDocuments.at(-1) ?? "", /^file:\/\/.*missing-timeout\/docs\.md$/);

@@ -95,7 +95,10 @@ export function lintTree(tree: Tree, text: string, language: LanguageId, config:
 /** Lints an open document, (re)parsing it incrementally within the same budget. */
 export function lintDocument(document: SourceDocument, config: LintConfig, project: ProjectFacts | ((facts: FileFacts) => ProjectFacts)): LintResult {
   return withinBudget(document.text, document.language, () => {
-    const facts = mayContainModelCode(document.text) ? extractKeeping(document.syntaxTree(), document.text, document.language, memoOf(document)) : emptyFacts(document.text, document.language);
+    let facts = mayContainModelCode(document.text) ? extractKeeping(document.syntaxTree(), document.text, document.language, memoOf(document)) : emptyFacts(document.text, document.language);
+    // A definition left out of the tree for its syntax error is one (parse/containment.ts).
+    const broken = document.brokenDefinitions.length;
+    if (broken > 0) facts = { ...facts, syntaxErrors: facts.syntaxErrors + broken };
     return lintFacts(facts, config, typeof project === "function" ? project(facts) : project);
   });
 }

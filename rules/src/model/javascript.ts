@@ -110,7 +110,9 @@ function readImports(root: Node, text: string): ImportTable {
     // statements (definitions, constants that load nothing) need no more than their first word.
     const start = statement.startIndex;
     const head = text.slice(start, start + 8);
-    if (!IMPORT_HEAD.test(head) && (!DECLARATION_HEAD.test(head) || !LOADS.test(text.slice(start, statement.endIndex))) && !(lastImportEnd < 0 && PROLOGUE_HEAD.test(head))) continue;
+    const loads = DECLARATION_HEAD.test(head) && LOADS.test(text.slice(start, statement.endIndex));
+    const prologue = lastImportEnd < 0 && PROLOGUE_HEAD.test(head);
+    if (!IMPORT_HEAD.test(head) && !loads && !prologue) continue;
     const type = statement.type;
     if (type === "import_statement") {
       readImportStatement(statement, table);
