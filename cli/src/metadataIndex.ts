@@ -74,10 +74,6 @@ export class MetadataIndex {
     return new MetadataIndex(location, path, stamp, records);
   }
 
-  get size(): number {
-    return this.records.size;
-  }
-
   known(absolute: string): IndexRecord | undefined {
     return this.records.get(absolute);
   }
