@@ -11,7 +11,8 @@ import type { ProjectConfigs } from "./projectConfigs";
 import type { Session } from "./session";
 
 export class DiagnosticsScheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Each document's pending lint: a timer, or an immediate when there is no delay. */
+  private readonly timers = new Map<string, { cancel(): void }>();
   /** The last lint of each document, with the version it was for. */
   private readonly results = new Map<string, { version: number; result: LintResult }>();
   private readonly warnedSkipped = new Set<string>();
@@ -27,14 +28,19 @@ export class DiagnosticsScheduler {
   ) {}
 
   schedule(uri: string, delay = this.debounceMs): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.run(uri);
-      }, delay),
-    );
+    this.timers.get(uri)?.cancel();
+    const run = () => {
+      this.timers.delete(uri);
+      void this.run(uri);
+    };
+    // A zero-delay timer still waits a millisecond in Node; an immediate runs after pending I/O.
+    if (delay > 0) {
+      const timer = setTimeout(run, delay);
+      this.timers.set(uri, { cancel: () => clearTimeout(timer) });
+    } else {
+      const immediate = setImmediate(run);
+      this.timers.set(uri, { cancel: () => clearImmediate(immediate) });
+    }
   }
 
   scheduleAll(): void {
@@ -42,7 +48,7 @@ export class DiagnosticsScheduler {
   }
 
   forget(uri: string): void {
-    clearTimeout(this.timers.get(uri));
+    this.timers.get(uri)?.cancel();
     this.timers.delete(uri);
     this.results.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
