@@ -84,6 +84,41 @@ it("skips a text over the bracket budget after edits exactly when a fresh check 
   document.dispose();
 });
 
+it("skips a text over the indentation budget after edits in the indentation exactly when a fresh check would", () => {
+  const next = random(11);
+  // 100 levels (the limit), three lines each: a letter typed into the indentation of a line
+  // between two of the same level opens a level in the gap (over the limit), or closes some.
+  const lines = Array.from({ length: 101 }, (_, i) => Array<string>(3).fill(`${" ".repeat(4 * i)}if a:`)).flat();
+  const document = new SourceDocument("python", lines.join("\n") + "\n");
+  let overBudget = 0;
+  for (let i = 0; i < 400; i++) {
+    const text = document.text;
+    const lineStart = text.lastIndexOf("\n", Math.floor(next() * text.length)) + 1;
+    const indent = text.slice(lineStart).search(/\S/);
+    const start = lineStart + Math.floor(next() * (indent + 1));
+    const roll = next();
+    // A letter, a space, a deleted space or a deleted letter at the start of a line.
+    const change = roll < 0.5 ? { start, end: start, text: "x" } : roll < 0.7 ? { start, end: start, text: " " } : { start, end: Math.min(text.length, start + 1), text: "" };
+    document.update([change]);
+    if (assertBudgetAsFresh(document, `edit ${i}`)) overBudget++;
+  }
+  assert.ok(overBudget > 0 && overBudget < 400, `${overBudget} of 400 edits over the budget: both sides must be tried`);
+  document.dispose();
+});
+
+it("a letter typed into a line's indentation can open one level: over the limit, the text is skipped", () => {
+  // 100 levels (the limit), three lines each; `x` at column 2 of the second line at width 4
+  // leaves a level at 2 under the next line's 4, and every level above goes one deeper.
+  const lines = Array.from({ length: 101 }, (_, i) => Array<string>(3).fill(`${" ".repeat(4 * i)}if a:`)).flat();
+  const text = lines.join("\n") + "\n";
+  const document = new SourceDocument("python", text);
+  assert.equal(assertBudgetAsFresh(document, "as written"), false);
+  const at = text.indexOf("    if a:", text.indexOf("    if a:") + 1) + 2;
+  document.update([{ start: at, end: at, text: "x" }]);
+  assert.equal(assertBudgetAsFresh(document, "the letter typed"), true);
+  document.dispose();
+});
+
 it("measures indentation again when an edit can change it, and only then", () => {
   // 99 levels (the limit is 100).
   const document = new SourceDocument("python", Array.from({ length: 99 }, (_, i) => `${" ".repeat(i)}if a:`).join("\n") + `\n${" ".repeat(99)}pass\n`);

@@ -30,11 +30,13 @@ export class SourceDocument {
   private stale = true;
   /**
    * The text budget's last measure, and what the changes since could have done to it: each
-   * bracket added or removed moves the deepest nesting by one at most, while a change to a
-   * line's indentation can reshape every level after it (measured again then).
+   * bracket added or removed moves the deepest nesting by one at most. A change that can only
+   * narrow one line's indentation (`narrowsIndentation`) adds one level at most; any other
+   * change to a line's indentation can reshape every level after it (measured again then).
    */
   private measure: TextMeasure | null = null;
   private bracketsChanged = 0;
+  private indentsAdded = 0;
   private indentationChanged = false;
   /** The offsets the changes since `tree` was parsed span, in the current text. */
   private changed: Region | null = null;
@@ -62,6 +64,7 @@ export class SourceDocument {
       this.measure = null; // stays unknown when the text is over the budget (`checkText` throws)
       this.measure = checkText(this.content, this.language === "python");
       this.bracketsChanged = 0;
+      this.indentsAdded = 0;
       this.indentationChanged = false;
     }
     let input = this.content;
@@ -147,6 +150,7 @@ export class SourceDocument {
       this.measure !== null &&
       this.content.length <= LIMITS.maxChars &&
       this.measure.brackets + this.bracketsChanged <= LIMITS.maxNesting &&
+      this.measure.indents + this.indentsAdded <= LIMITS.maxIndentLevels &&
       !this.indentationChanged
     );
   }
@@ -158,7 +162,10 @@ export class SourceDocument {
       const startPosition = pointAt(this.content, change.start);
       const oldEndPosition = advance(startPosition, removed);
       this.bracketsChanged += bracketCount(removed) + bracketCount(change.text);
-      if (this.language === "python" && !this.indentationChanged) this.indentationChanged = touchesIndentation(this.content, change, removed);
+      if (this.language === "python" && !this.indentationChanged && touchesIndentation(this.content, change, removed)) {
+        if (narrowsIndentation(change, removed)) this.indentsAdded++;
+        else this.indentationChanged = true;
+      }
       this.content = this.content.slice(0, change.start) + change.text + this.content.slice(change.end);
       this.changed = this.changed ? spanning(moved(this.changed, change), { start: change.start, end: change.start + change.text.length }) : { start: change.start, end: change.start + change.text.length };
       this.blanked = this.blanked.map((region) => moved(region, change));
@@ -228,6 +235,19 @@ function advance(point: Point, text: string): Point {
   let breaks = 0;
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) breaks++;
   return { row: point.row + breaks, column: text.length - lastBreak - 1 };
+}
+
+/**
+ * A change within a line's indentation that can only narrow it, or give a blank line one: it
+ * removes nothing but spaces and tabs and adds no space, tab or line break (a letter typed
+ * into the indentation). The levels stack as in Python's tokenizer (budget.ts): a line of
+ * width w leaves the levels below w, then w. A narrower line, or a new one, leaves at most one
+ * level more below any width than the line it replaces did, and each later line keeps that
+ * bound; so the deepest stack grows by one at most. (A wider line, or a line gone, can let
+ * every level after it stack on levels it used to close: measured again.)
+ */
+function narrowsIndentation(change: TextChange, removed: string): boolean {
+  return /^[ \t]*$/.test(removed) && !/[ \t\r\n]/.test(change.text);
 }
 
 /**
