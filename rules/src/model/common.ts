@@ -17,6 +17,7 @@ import { promptFlow } from "./promptFlow";
 import { isSanitized, type SinkCandidate } from "./sinks";
 import { contentUseOf, logArguments, PROMPT_NAMES, type ContentUse } from "./outputUse";
 import { CLIENT_WRAPPERS } from "./telemetryCatalogue";
+import { matchesWithin } from "./textScan";
 
 export interface ClientConstruction {
   sdk: SdkEntry;
@@ -654,8 +655,7 @@ const MESSAGE_CONTENT = /choices\s*\[\s*0\s*\]\s*\.\s*message\s*\.\s*content\b/g
 function messageContentNodes(text: string, walked: Node[], g: Grammar): Node[] {
   const found: Node[] = [];
   for (const statement of walked) {
-    MESSAGE_CONTENT.lastIndex = statement.startIndex;
-    for (let match = MESSAGE_CONTENT.exec(text); match && match.index < statement.endIndex; match = MESSAGE_CONTENT.exec(text)) {
+    for (const match of matchesWithin(text, MESSAGE_CONTENT, statement.startIndex, statement.endIndex)) {
       const end = match.index + match[0].length;
       let node: Node | null = statement.namedDescendantForIndex(end - 1, end - 1);
       while (node && !(node.type === g.member && node.endIndex === end)) node = parentOf(node);

@@ -8,6 +8,7 @@
 import type { ClientFact } from "./facts";
 import { KEY_MARKER } from "./secrets";
 import { parentOf, type Node } from "./syntax";
+import { matchesWithin } from "./textScan";
 
 const MARKERS = new RegExp(KEY_MARKER.source, "g");
 
@@ -22,12 +23,7 @@ export function keyStringCandidates(root: Node, text: string, statements: Node[]
   const add = (node: Node) => found.set(node.id, node);
   const scan = (pattern: RegExp, onMatch: (at: number, end: number, statementEnd: number) => void) => {
     for (const statement of statements) {
-      // Each statement's own text: a scan of the whole text per statement would be quadratic.
-      const own = text.slice(statement.startIndex, statement.endIndex);
-      pattern.lastIndex = 0;
-      for (let match = pattern.exec(own); match; match = pattern.exec(own)) {
-        onMatch(statement.startIndex + match.index, statement.startIndex + match.index + match[0].length, statement.endIndex);
-      }
+      for (const match of matchesWithin(text, pattern, statement.startIndex, statement.endIndex)) onMatch(match.index, match.index + match[0].length, statement.endIndex);
     }
   };
   // Every string around a prefix holds it in its raw text, the strings nested in another too.

@@ -30,7 +30,7 @@ import { CLIENT_WRAPPERS, INSTRUMENTATION_CALLS, INSTRUMENTATION_CLASSES, INSTRU
 import { KEY_MARKER } from "./secrets";
 import { FileSkipped, treeOverBudget } from "../parse/budget";
 import type { Node } from "./syntax";
-import { escapeRegExp } from "./textScan";
+import { escapeRegExp, matchesWithin } from "./textScan";
 
 const identifiers = (texts: string[]) => [...new Set(texts.flatMap((t) => t.match(/[A-Za-z_$][\w$]*/g) ?? []))];
 
@@ -199,10 +199,7 @@ export class StatementSelection {
   private markEach(scan: RegExp, chosen: boolean[]): number {
     let added = 0;
     this.statements.forEach((statement, i) => {
-      if (chosen[i]) return;
-      scan.lastIndex = statement.startIndex;
-      const match = scan.exec(this.text.slice(0, statement.endIndex));
-      if (!match) return;
+      if (chosen[i] || matchesWithin(this.text, scan, statement.startIndex, statement.endIndex).next().done) return;
       chosen[i] = true;
       added += statement.endIndex - statement.startIndex;
     });

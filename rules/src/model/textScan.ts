@@ -18,6 +18,20 @@ export function textMatches(text: string, pattern: RegExp): boolean {
   return answer;
 }
 
+/**
+ * The matches of `pattern` (a `g` pattern) within [start, end) of `text`, in order. The scan
+ * stops at `end` (the slice shares the text's characters): one per statement that ran on to
+ * the next match, wherever it is, would be quadratic in a file of many statements.
+ */
+export function* matchesWithin(text: string, pattern: RegExp, start: number, end: number): Generator<RegExpExecArray> {
+  const upToEnd = text.slice(0, end);
+  pattern.lastIndex = start;
+  for (let match = pattern.exec(upToEnd); match; match = pattern.exec(upToEnd)) {
+    yield match;
+    if (match[0].length === 0) pattern.lastIndex++;
+  }
+}
+
 /** `text` as a literal inside a regular expression. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
