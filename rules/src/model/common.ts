@@ -6,7 +6,7 @@
 import type { Ecosystem, MethodEntry, SdkEntry } from "./catalogue";
 import { FACTORY_METHODS, INFERENCE_PATH, MODEL_ENDPOINT, sdkForModule, sdksFor } from "./catalogue";
 import type { LanguageId } from "../types";
-import type { CallSite, ClientFact, Extraction, FileFacts, FileWideNames, ImportFacts, JsonParseFact, OptionsBag, ResultUse, StringLiteralFact, Suppression } from "./facts";
+import type { CallSite, ClientFact, Extraction, FileFacts, FileWideNames, ImportFacts, JsonParseFact, OptionEntry, OptionsBag, ResultUse, StringLiteralFact, Suppression } from "./facts";
 import type { Grammar } from "./grammar";
 import type { ImportTable } from "./imports";
 import { assignmentSides, enclosingScope, isInsideTry, memberChain, referencedNames, simpleStatementOf, taintedNames, unwrapUp, withoutAwait } from "./flow";
@@ -727,10 +727,15 @@ function collectSuppressions(comments: Node[], text: string): Suppression[] {
   return found;
 }
 
+/** The entries of a client's options that give its API key (`api_key=`, `apiKey:`, as its SDK names it). */
+export function apiKeyEntries(client: ClientFact): OptionEntry[] {
+  return client.options?.entries.filter((e) => e.name === client.sdk.apiKeyOption) ?? [];
+}
+
 /** The string node is the API-key option of a client built in this file: which option, which variable. */
 export function clientKeyLiteral(node: Node, clients: ClientFact[]): Pick<StringLiteralFact, "apiKeyOf" | "localServer"> | null {
   for (const client of clients) {
-    const entry = client.options?.entries.find((e) => e.name === client.sdk.apiKeyOption && e.valueSpan.start === node.startIndex);
+    const entry = apiKeyEntries(client).find((e) => e.valueSpan.start === node.startIndex);
     if (entry) return { apiKeyOf: { option: entry.name, env: client.sdk.apiKeyEnv }, localServer: isLocalServer(client) };
   }
   return null;

@@ -6,6 +6,7 @@
  * value, a value after `apiKey:`). The adapters still decide on each candidate.
  */
 import type { ClientFact } from "./facts";
+import { apiKeyEntries } from "./common";
 import { KEY_MARKER } from "./secrets";
 import { parentOf, type Node } from "./syntax";
 import { matchesWithin } from "./textScan";
@@ -43,11 +44,9 @@ export function keyStringCandidates(root: Node, text: string, statements: Node[]
     });
   }
   // The values of the clients' API-key options.
-  for (const client of clients) {
-    for (const entry of client.options?.entries ?? []) {
-      const at = entry.valueSpan.start;
-      if (entry.name === client.sdk.apiKeyOption && statements.some((s) => s.startIndex <= at && at < s.endIndex)) startingAt(at);
-    }
+  for (const entry of clients.flatMap(apiKeyEntries)) {
+    const at = entry.valueSpan.start;
+    if (statements.some((s) => s.startIndex <= at && at < s.endIndex)) startingAt(at);
   }
   return [...found.values()].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
 }

@@ -1,5 +1,6 @@
 import type { Rule, FindingDraft } from "../../rule";
 import type { Span } from "../../types";
+import { apiKeyEntries } from "../../model/common";
 
 /** Build tools inline variables with these prefixes into the browser bundle. */
 const PUBLIC_ENV = /\b(?:process\.env|import\.meta\.env)\.((?:NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC)_\w*)/g;
@@ -30,7 +31,7 @@ export const browserExposedApiKey: Rule = {
     for (const client of facts.clients) {
       const allow = client.options?.entries.find((e) => e.name === "dangerouslyAllowBrowser" && e.literal === true);
       // A key the visitor brings (a parameter, their own storage) is theirs to expose: only the developer's key counts.
-      if (allow && !isDeveloperKey(client.options?.entries.find((e) => e.name === client.sdk.apiKeyOption)?.valueText)) continue;
+      if (allow && !isDeveloperKey(apiKeyEntries(client)[0]?.valueText)) continue;
       if (allow) push(allow.span, `\`dangerouslyAllowBrowser: true\` ships the \`${client.className}\` API key to every visitor's browser; call the model from a server route instead`);
       else if (clientModule) push(client.span, `\`${client.className}\` is created in a \`"use client"\` module: its API key ships to the browser; call the model from a server route instead`);
     }
