@@ -25,10 +25,9 @@
  * Records carry whole stamps, so an index written by another run at the same time, whichever
  * wins, only makes misses.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { writeWhole } from "./resultCache";
+import { checksum, writeWhole } from "./resultCache";
 
 /**
  * What the index knows of a file, by its stamp: the key of its entry (it passed the
@@ -171,8 +170,4 @@ function byFolder(convert: (folder: string) => string, separator: string, folder
     const base = rest.startsWith("/") || rest.startsWith(sep) ? rest.slice(1) : rest;
     return !converted ? base : converted.endsWith(separator) ? converted + base : `${converted}${separator}${base}`;
   };
-}
-
-function checksum(body: string): string {
-  return createHash("sha256").update(body).digest("hex").slice(0, 32);
 }

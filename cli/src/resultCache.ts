@@ -241,7 +241,8 @@ function parseEntry(content: string, key: string, stamp: string, text: string, l
   return header.kind === "facts" ? { facts: decodeFacts(body, text, language) } : null;
 }
 
-function checksum(body: string): string {
+/** The checksum in a header line of the cache's files (entries, the metadata index). */
+export function checksum(body: string): string {
   return createHash("sha256").update(body).digest("hex").slice(0, 32);
 }
 
