@@ -78,7 +78,7 @@ describe("strings that could hold a key", () => {
   it("include a string that starts after `apiKey:` when asked, and only then", () => {
     const generic = "'genericsecretvalue123'";
     const without = candidates(TYPESCRIPT, "typescript", ["string"]).found.map((n) => TYPESCRIPT.slice(n.startIndex, n.endIndex));
-    const withPattern = candidates(TYPESCRIPT, "typescript", ["string"], [], /apiKey["']?\s*:\s*/).found.map((n) => TYPESCRIPT.slice(n.startIndex, n.endIndex));
+    const withPattern = candidates(TYPESCRIPT, "typescript", ["string"], [], /apiKey["']?\s*:\s*/g).found.map((n) => TYPESCRIPT.slice(n.startIndex, n.endIndex));
     assert.ok(!without.includes(generic));
     assert.ok(withPattern.includes(generic));
   });

@@ -13,11 +13,11 @@ import { CLIENT_WRAPPERS, INSTRUMENTATION_CLASSES, isInstrumentationCall, isTrac
 import { isValidatorCall } from "./validators";
 import { nodesIn, type StatementSelection } from "./relevance";
 import { keyStringCandidates } from "./keyStrings";
+import { matchesWithin } from "./textScan";
 
 const LOADER_WORD = /\b(require|import)\b/g;
 /** A provider factory's key: `createOpenAI({ apiKey: "…" })`. */
-const AFTER_API_KEY = /apiKey["']?\s*:\s*/;
-const LOADS = /\b(?:require|import)\b/;
+const AFTER_API_KEY = /apiKey["']?\s*:\s*/g;
 /** How the statements `readImports` reads begin: imports, declarations, a `#!` line or a directive. */
 const IMPORT_HEAD = /^import(?![\w$])/;
 const DECLARATION_HEAD = /^(?:const|let|var)(?![\w$])/;
@@ -110,7 +110,7 @@ function readImports(root: Node, text: string): ImportTable {
     // statements (definitions, constants that load nothing) need no more than their first word.
     const start = statement.startIndex;
     const head = text.slice(start, start + 8);
-    const loads = DECLARATION_HEAD.test(head) && LOADS.test(text.slice(start, statement.endIndex));
+    const loads = DECLARATION_HEAD.test(head) && !matchesWithin(text, LOADER_WORD, start, statement.endIndex).next().done;
     const prologue = lastImportEnd < 0 && PROLOGUE_HEAD.test(head);
     if (!IMPORT_HEAD.test(head) && !loads && !prologue) continue;
     const type = statement.type;

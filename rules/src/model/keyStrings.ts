@@ -16,7 +16,7 @@ const MARKERS = new RegExp(KEY_MARKER.source, "g");
 /**
  * The nodes of `types` inside `statements` that contain a key prefix or start where a client's
  * API-key option is given, in document order (an enclosing string before
- * the strings inside it), each once. `startsAfter`: a pattern whose every match ends where a
+ * the strings inside it), each once. `startsAfter`: a `g` pattern whose every match ends where a
  * candidate may start (`apiKey: "…"` of a provider factory).
  */
 export function keyStringCandidates(root: Node, text: string, statements: Node[], types: readonly string[], clients: ClientFact[], startsAfter?: RegExp): Node[] {
@@ -39,7 +39,7 @@ export function keyStringCandidates(root: Node, text: string, statements: Node[]
     }
   };
   if (startsAfter) {
-    scan(new RegExp(startsAfter.source, "g"), (_, end, statementEnd) => {
+    scan(startsAfter, (_, end, statementEnd) => {
       if (end < statementEnd) startingAt(end);
     });
   }

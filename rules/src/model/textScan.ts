@@ -24,6 +24,8 @@ export function textMatches(text: string, pattern: RegExp): boolean {
  * the next match, wherever it is, would be quadratic in a file of many statements.
  */
 export function* matchesWithin(text: string, pattern: RegExp, start: number, end: number): Generator<RegExpExecArray> {
+  // Without `g`, `exec` ignores `lastIndex` and would find the same match forever.
+  if (!pattern.global) throw new Error(`matchesWithin needs a g pattern: /${pattern.source}/`);
   const upToEnd = text.slice(0, end);
   pattern.lastIndex = start;
   for (let match = pattern.exec(upToEnd); match; match = pattern.exec(upToEnd)) {
